@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { newToken } from './core/auth/tokens.js';
+import { type Clock, systemClock } from './core/clock.js';
+import type { Ctx } from './core/context.js';
+import { AppError } from './core/errors.js';
+import { type App, CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, SESSION_COOKIE } from './core/http.js';
+import { pickLang } from './core/i18n.js';
+import { handleError } from './core/problem.js';
+import type { Database } from './db/client.js';
+import { associationRoutes } from './modules/association/association.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
+import { authRoutes } from './modules/users/auth.routes.js';
+import { actorForSession } from './modules/users/auth.service.js';
+import { userRoutes } from './modules/users/users.routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+
+export type AppDeps = { config: Config; database: Database; clock?: Clock; logger?: boolean };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => newToken().slice(0, 12),
+    ajv: { customOptions: { allErrors: false } },
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.secureCookies,
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    const lang = pickLang(request.cookies[LANG_COOKIE], request.headers['accept-language']);
+    request.ctx = { db: database.db, actor: null, clock, lang, config, requestId: request.id };
+    if (!request.url.startsWith('/api/')) return;
+
+    // CSRF: double-submit cookie. The SPA copies the cookie into a header on unsafe requests.
+    let csrf = request.cookies[CSRF_COOKIE];
+    if (!csrf) {
+      csrf = newToken();
+      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'lax', secure: config.secureCookies });
+    }
+    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== csrf) {
+      throw new AppError('csrf.invalid', 403);
+    }
+    request.ctx.actor = await actorForSession(request.ctx, request.cookies[SESSION_COOKIE]);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Guanmo API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      const v1 = api as unknown as App;
+      await associationRoutes(v1);
+      await authRoutes(v1);
+      await userRoutes(v1);
+      await memberUnitRoutes(v1);
+      await auditRoutes(v1);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await serveWeb(app, config);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html. */
+async function serveWeb(app: App, config: Config) {
+  const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (hasWeb && wantsPage) {
+      const asset = request.url.split('?')[0];
+      const cacheable = asset.startsWith('/assets/');
+      if (cacheable) return handleError(new AppError('route.not_found', 404), request, reply);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return handleError(new AppError('route.not_found', 404), request, reply);
+  });
+}

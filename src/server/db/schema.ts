@@ -1,0 +1,5 @@
+// Every module's tables, for drizzle-kit and the typed query API.
+export * from '../modules/association/association.table.js';
+export * from '../modules/audit/audit.table.js';
+export * from '../modules/member-units/member-units.table.js';
+export * from '../modules/users/users.table.js';
