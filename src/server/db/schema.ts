@@ -3,3 +3,4 @@ export * from '../modules/association/association.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/member-units/member-units.table.js';
 export * from '../modules/users/users.table.js';
+export * from '../modules/templates/templates.table.js';

@@ -97,6 +97,69 @@ CREATE TABLE "users" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "template_dimensions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"weight" double precision DEFAULT 1 NOT NULL,
+	"max_points" double precision,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "template_points" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version_id" uuid NOT NULL,
+	"dimension_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"title" text NOT NULL,
+	"hint" text,
+	"scheme" text NOT NULL,
+	"max_points" double precision,
+	"step" double precision,
+	"weight" double precision DEFAULT 1 NOT NULL,
+	"deduction_rule" text,
+	"check_method" text DEFAULT 'on_site' NOT NULL,
+	"allow_na" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "template_questions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version_id" uuid NOT NULL,
+	"dimension_id" uuid NOT NULL,
+	"point_id" uuid,
+	"position" integer NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "template_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"template_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"scoring_mode" text DEFAULT 'weighted_average' NOT NULL,
+	"pass_mark" double precision,
+	"published_at" timestamp with time zone,
+	"published_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "templates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"kind" text DEFAULT 'observation' NOT NULL,
+	"seed_key" text,
+	"archived_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_contacts" ADD CONSTRAINT "unit_contacts_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -104,6 +167,15 @@ ALTER TABLE "invites" ADD CONSTRAINT "invites_created_by_users_id_fk" FOREIGN KE
 ALTER TABLE "invites" ADD CONSTRAINT "invites_used_by_users_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_dimensions" ADD CONSTRAINT "template_dimensions_version_id_template_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."template_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_points" ADD CONSTRAINT "template_points_version_id_template_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."template_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_points" ADD CONSTRAINT "template_points_dimension_id_template_dimensions_id_fk" FOREIGN KEY ("dimension_id") REFERENCES "public"."template_dimensions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_questions" ADD CONSTRAINT "template_questions_version_id_template_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."template_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_questions" ADD CONSTRAINT "template_questions_dimension_id_template_dimensions_id_fk" FOREIGN KEY ("dimension_id") REFERENCES "public"."template_dimensions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_questions" ADD CONSTRAINT "template_questions_point_id_template_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."template_points"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_versions" ADD CONSTRAINT "template_versions_template_id_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."templates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_versions" ADD CONSTRAINT "template_versions_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "templates" ADD CONSTRAINT "templates_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
@@ -115,4 +187,12 @@ CREATE UNIQUE INDEX "sessions_token_hash_key" ON "sessions" USING btree ("token_
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_mobile_key" ON "users" USING btree ("mobile");--> statement-breakpoint
-CREATE INDEX "users_member_unit_idx" ON "users" USING btree ("member_unit_id");
+CREATE INDEX "users_member_unit_idx" ON "users" USING btree ("member_unit_id");--> statement-breakpoint
+CREATE INDEX "template_dimensions_version_idx" ON "template_dimensions" USING btree ("version_id","position");--> statement-breakpoint
+CREATE INDEX "template_points_version_idx" ON "template_points" USING btree ("version_id");--> statement-breakpoint
+CREATE INDEX "template_points_dimension_idx" ON "template_points" USING btree ("dimension_id","position");--> statement-breakpoint
+CREATE INDEX "template_questions_version_idx" ON "template_questions" USING btree ("version_id");--> statement-breakpoint
+CREATE INDEX "template_questions_dimension_idx" ON "template_questions" USING btree ("dimension_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "template_versions_template_number_key" ON "template_versions" USING btree ("template_id","number");--> statement-breakpoint
+CREATE UNIQUE INDEX "templates_seed_key_key" ON "templates" USING btree ("seed_key");--> statement-breakpoint
+CREATE INDEX "templates_name_idx" ON "templates" USING btree ("name");
