@@ -15,6 +15,7 @@ import { AppError } from './core/errors.js';
 import { type App, CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, SESSION_COOKIE } from './core/http.js';
 import { pickLang } from './core/i18n.js';
 import { handleError } from './core/problem.js';
+import { createRealtimeHub, type RealtimeHub } from './core/realtime.js';
 import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -26,6 +27,10 @@ import { userRoutes } from './modules/users/users.routes.js';
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
+  }
+  interface FastifyInstance {
+    /** Realtime fan-out of this process (SSE routes subscribe here; services call `publish`). */
+    realtime: RealtimeHub;
   }
 }
 
@@ -43,6 +48,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => newToken().slice(0, 12),
     ajv: { customOptions: { allErrors: false } },
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+
+  const realtime = await createRealtimeHub(database);
+  app.decorate('realtime', realtime);
+  app.addHook('onClose', () => realtime.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

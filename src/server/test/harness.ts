@@ -125,7 +125,8 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(): Promise<TestApp> {
+/** `extend` may add test-only routes before the app is ready. */
+export async function createTestApp(opts: { extend?: (app: App) => void } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = fixedClock(TEST_NOW);
   // Sessions are checked against the real time in cookies, so the app clock follows real time
@@ -133,6 +134,7 @@ export async function createTestApp(): Promise<TestApp> {
   clock.set(new Date());
   const config = testConfig();
   const app = await buildApp({ config, database, clock, logger: false });
+  opts.extend?.(app);
   await app.ready();
   const ctx = (actor: Actor | null = null): Ctx => ({ db: database.db, actor, clock, lang: 'zh-CN', config });
   return {
