@@ -1,21 +1,67 @@
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { idParamsSchema, pageOf } from '../../../contract/common.js';
 import {
+  contactSchema,
+  importCommitSchema,
+  importPreviewSchema,
+  importResultSchema,
+  importRowSchema,
   memberUnitInputSchema,
   memberUnitQuerySchema,
   memberUnitSchema,
 } from '../../../contract/member-units.js';
 import { type App, tags } from '../../core/http.js';
 import {
+  exportMemberUnits,
+  IMPORT_LIMITS,
+  importTemplate,
+  missingFile,
+  previewImport,
+  XLSX_MIME,
+} from './member-units.excel.js';
+import {
   createMemberUnit,
   getMemberUnit,
   listMemberUnits,
   setMemberUnitArchived,
   updateMemberUnit,
+  upsertMemberUnits,
 } from './member-units.service.js';
+
+const exportQuerySchema = memberUnitQuerySchema.omit({ page: true, pageSize: true });
+
+/**
+ * importPreviewSchema for the response: its `unit` is the input schema, whose transforms cannot
+ * be run backwards by the response serializer; this is the same shape without transforms.
+ */
+const normalisedUnitSchema = memberUnitSchema
+  .pick({
+    name: true,
+    uscc: true,
+    unitType: true,
+    level: true,
+    projectTypes: true,
+    address: true,
+    projectCount: true,
+    staffCount: true,
+    note: true,
+  })
+  .extend({ contacts: z.array(contactSchema.omit({ id: true })) });
+const importPreviewResponseSchema = importPreviewSchema.extend({
+  rows: z.array(importRowSchema.extend({ unit: normalisedUnitSchema.nullable() })),
+});
+
+/** `会员单位-20261127.xlsx`, with an ASCII fallback for old clients. */
+function attachment(base: string, asciiBase: string, now: Date) {
+  const day = new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10).replaceAll('-', '');
+  const name = `${base}-${day}.xlsx`;
+  return `attachment; filename="${asciiBase}-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 export async function memberUnitRoutes(app: App) {
   const t = tags('member-units');
+  await app.register(memberUnitExcelRoutes);
   app.get(
     '/member-units',
     { schema: { ...t, querystring: memberUnitQuerySchema, response: { 200: pageOf(memberUnitSchema) } } },
@@ -61,5 +107,52 @@ export async function memberUnitRoutes(app: App) {
       },
     },
     async (request) => setMemberUnitArchived(request.ctx, request.params.id, request.body.archived),
+  );
+}
+
+/** Excel template, import (preview, then commit) and export; multipart is enabled only here. */
+async function memberUnitExcelRoutes(app: App) {
+  const t = tags('member-units');
+  await app.register(multipart, {
+    limits: { files: 1, fileSize: IMPORT_LIMITS.fileBytes, parts: 10, fields: 5, fieldSize: 1000 },
+  });
+
+  app.get('/member-units/import/template', { schema: { ...t } }, async (request, reply) => {
+    const file = await importTemplate(request.ctx);
+    return reply
+      .type(XLSX_MIME)
+      .header(
+        'content-disposition',
+        attachment('会员单位导入模板', 'member-units-template', request.ctx.clock.now()),
+      )
+      .send(file);
+  });
+
+  app.post(
+    '/member-units/import/preview',
+    { schema: { ...t, consumes: ['multipart/form-data'], response: { 200: importPreviewResponseSchema } } },
+    async (request) => {
+      const file = await request.file();
+      if (file?.fieldname !== 'file') throw missingFile();
+      return previewImport(request.ctx, await file.toBuffer());
+    },
+  );
+
+  app.post(
+    '/member-units/import/commit',
+    { schema: { ...t, body: importCommitSchema, response: { 200: importResultSchema } } },
+    async (request) => upsertMemberUnits(request.ctx, request.body.units),
+  );
+
+  app.get(
+    '/member-units/export',
+    { schema: { ...t, querystring: exportQuerySchema } },
+    async (request, reply) => {
+      const file = await exportMemberUnits(request.ctx, request.query);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('会员单位', 'member-units', request.ctx.clock.now()))
+        .send(file);
+    },
   );
 }
