@@ -1,0 +1,24 @@
+import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../contract/common.js';
+
+/** One entry of the side menu; `roles` lists who sees it. Add a line here for a new page. */
+export type NavItem = { path: string; labelKey: string; icon: ReactNode; roles: readonly Role[] };
+
+const everyone: readonly Role[] = ['admin', 'staff', 'member', 'host'];
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: everyone },
+  { path: '/member-units', labelKey: 'nav.memberUnits', icon: <BankOutlined />, roles: everyone },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
+];
+
+export const navItemsFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));
+
+/** The menu entry that owns a location: the longest path that prefixes it. */
+export function activeNavPath(pathname: string, items: NavItem[]): string | undefined {
+  return items
+    .filter((item) => (item.path === '/' ? pathname === '/' : pathname.startsWith(item.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

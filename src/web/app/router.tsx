@@ -1,0 +1,44 @@
+import { type ComponentType, lazy, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Role } from '../../contract/common.js';
+import { RequireRole } from '../components/RequireRole.js';
+
+/** Each page is its own chunk: the login page never downloads the admin pages. */
+const page = (load: () => Promise<{ default: ComponentType }>, roles?: readonly Role[]): ReactNode => {
+  const Page = lazy(load);
+  return roles ? (
+    <RequireRole roles={roles}>
+      <Page />
+    </RequireRole>
+  ) : (
+    <Page />
+  );
+};
+
+const AppLayout = lazy(() => import('./AppLayout.js'));
+const PublicLayout = lazy(() => import('./PublicLayout.js'));
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/login', element: page(() => import('../features/users/pages/LoginPage.js')) },
+      { path: '/setup', element: page(() => import('../features/association/pages/SetupPage.js')) },
+      { path: '/invite/:token', element: page(() => import('../features/users/pages/InvitePage.js')) },
+    ],
+  },
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: page(() => import('../features/home/pages/HomePage.js')) },
+      { path: '/account', element: page(() => import('../features/users/pages/AccountPage.js')) },
+      {
+        path: '/member-units',
+        element: page(() => import('../features/member-units/pages/MemberUnitsPage.js')),
+      },
+      { path: '/users', element: page(() => import('../features/users/pages/UsersPage.js'), ['admin']) },
+      { path: '/audit', element: page(() => import('../features/audit/pages/AuditPage.js'), ['admin']) },
+      { path: '*', element: page(() => import('../components/NotFoundPage.js')) },
+    ],
+  },
+]);
