@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { newToken } from './core/auth/tokens.js';
@@ -34,7 +34,14 @@ declare module 'fastify' {
   }
 }
 
-export type AppDeps = { config: Config; database: Database; clock?: Clock; logger?: boolean };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+  /** Called for every route as it is registered (the fuzz test enumerates routes with it). */
+  onRoute?: (route: RouteOptions) => void;
+};
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -48,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => newToken().slice(0, 12),
     ajv: { customOptions: { allErrors: false } },
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   const realtime = await createRealtimeHub(database);
   app.decorate('realtime', realtime);
