@@ -20,6 +20,7 @@ import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { actorForSession } from './modules/users/auth.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await userRoutes(v1);
       await memberUnitRoutes(v1);
       await auditRoutes(v1);
+      await notificationRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

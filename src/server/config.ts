@@ -13,6 +13,15 @@ const envSchema = z.object({
   GUANMO_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   GUANMO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outgoing e-mail; without SMTP_HOST e-mail messages wait in the outbox. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  /** How often the outbox worker looks for due messages; 0 turns the worker off in this process. */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(15),
 });
 
 export type Config = {
@@ -28,6 +37,17 @@ export type Config = {
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDist: string;
+  smtp: SmtpConfig | null;
+  outboxIntervalMs: number;
+};
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +68,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parsed.GUANMO_TRUST_PROXY === 'true',
     logLevel: parsed.LOG_LEVEL,
     webDist: path.resolve('dist/web'),
+    smtp: smtpConfig(parsed),
+    outboxIntervalMs: parsed.OUTBOX_INTERVAL_SECONDS * 1000,
+  };
+}
+
+function smtpConfig(parsed: z.infer<typeof envSchema>): SmtpConfig | null {
+  if (!parsed.SMTP_HOST) return null;
+  const secure = parsed.SMTP_SECURE ? parsed.SMTP_SECURE === 'true' : parsed.SMTP_PORT === 465;
+  return {
+    host: parsed.SMTP_HOST,
+    port: parsed.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    user: parsed.SMTP_USER || undefined,
+    password: parsed.SMTP_PASSWORD || undefined,
+    from: parsed.SMTP_FROM || parsed.SMTP_USER || 'guanmo@localhost',
   };
 }

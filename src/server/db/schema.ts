@@ -2,5 +2,6 @@
 export * from '../modules/association/association.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/member-units/member-units.table.js';
+export * from '../modules/notifications/outbox.table.js';
 export * from '../modules/users/users.table.js';
 export * from '../modules/templates/templates.table.js';

@@ -1,4 +1,10 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../contract/common.js';
 
@@ -11,6 +17,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: everyone },
   { path: '/member-units', labelKey: 'nav.memberUnits', icon: <BankOutlined />, roles: everyone },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+  {
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    icon: <NotificationOutlined />,
+    roles: ['admin', 'staff'],
+  },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
 ];
 

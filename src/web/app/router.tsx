@@ -38,6 +38,13 @@ export const router = createBrowserRouter([
       },
       { path: '/users', element: page(() => import('../features/users/pages/UsersPage.js'), ['admin']) },
       { path: '/audit', element: page(() => import('../features/audit/pages/AuditPage.js'), ['admin']) },
+      {
+        path: '/notifications',
+        element: page(
+          () => import('../features/notifications/pages/NotificationsPage.js'),
+          ['admin', 'staff'],
+        ),
+      },
       { path: '*', element: page(() => import('../components/NotFoundPage.js')) },
     ],
   },
