@@ -19,8 +19,10 @@ import { createRealtimeHub, type RealtimeHub } from './core/realtime.js';
 import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { fileRoutes } from './modules/files/files.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { sitesModuleRoutes } from './modules/sites/index.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { actorForSession } from './modules/users/auth.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -103,7 +105,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.ctx.actor = await actorForSession(request.ctx, request.cookies[SESSION_COOKIE]);
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not cached, unless a route says otherwise (e.g. image files).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
   await app.register(swagger, {
@@ -138,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await userRoutes(v1);
       await memberUnitRoutes(v1);
       await auditRoutes(v1);
+      await fileRoutes(v1);
+      await sitesModuleRoutes(v1);
       await notificationRoutes(v1);
     },
     { prefix: '/api/v1' },

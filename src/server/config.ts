@@ -7,6 +7,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   GUANMO_DATA_DIR: z.string().default('./data'),
+  /** Uploaded files; a shared volume when several processes run. Default: <GUANMO_DATA_DIR>/files. */
+  GUANMO_FILES_DIR: z.string().optional(),
   GUANMO_ADMIN_EMAIL: z.string().optional(),
   GUANMO_ADMIN_PASSWORD: z.string().optional(),
   GUANMO_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -30,6 +32,7 @@ export type Config = {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   sessionDays: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: parsed.DATABASE_URL || undefined,
     dataDir: path.resolve(parsed.GUANMO_DATA_DIR),
+    filesDir: path.resolve(parsed.GUANMO_FILES_DIR ?? path.join(parsed.GUANMO_DATA_DIR, 'files')),
     adminEmail: parsed.GUANMO_ADMIN_EMAIL,
     adminPassword: parsed.GUANMO_ADMIN_PASSWORD,
     sessionDays: parsed.GUANMO_SESSION_DAYS,

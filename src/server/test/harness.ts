@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -37,8 +39,12 @@ export async function openTestDatabase(): Promise<TestDb> {
   return { ...database, dispose: () => database.close() };
 }
 
+/** Uploaded files of test runs go to the system temp directory, not the working tree. */
+export const TEST_FILES_DIR = path.join(tmpdir(), 'guanmo-test-files');
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://guanmo.test' }), ...overrides };
+  const env = { LOG_LEVEL: 'silent', PUBLIC_URL: 'http://guanmo.test', GUANMO_FILES_DIR: TEST_FILES_DIR };
+  return { ...loadConfig(env), ...overrides };
 }
 
 export const TEST_NOW = '2026-11-27T09:00:00+08:00';

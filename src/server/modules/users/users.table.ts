@@ -2,6 +2,7 @@ import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg
 import type { Role } from '../../../contract/common.js';
 import { createdAt, id, tstz, updatedAt } from '../../db/columns.js';
 import { memberUnits } from '../member-units/member-units.table.js';
+import { sites } from '../sites/sites.table.js';
 
 export const users = pgTable(
   'users',
@@ -13,8 +14,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: text().$type<Role>().notNull(),
     memberUnitId: uuid().references(() => memberUnits.id, { onDelete: 'set null' }),
-    /** The benchmark site a host user belongs to (sites arrive with the planning module). */
-    siteId: uuid(),
+    /** The benchmark site a host user belongs to. */
+    siteId: uuid().references(() => sites.id, { onDelete: 'set null' }),
     position: text(),
     lang: text(),
     disabledAt: tstz(),
@@ -28,6 +29,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_mobile_key').on(t.mobile),
     index('users_member_unit_idx').on(t.memberUnitId),
+    index('users_site_idx').on(t.siteId),
   ],
 );
 
