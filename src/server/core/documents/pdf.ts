@@ -1,0 +1,163 @@
+import pdfmake from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import {
+  assertPdfFontsInstalled,
+  FONT_FILES,
+  pdfFontDictionary,
+  TYPEFACES,
+  type Typeface,
+  ZIHAO,
+} from './fonts.js';
+import {
+  type DocumentBlock,
+  GBT9704,
+  mm,
+  type OfficialDocument,
+  pageNumberText,
+} from './official-document.js';
+
+const FONT_FILE_SET = new Set<string>(Object.values(FONT_FILES));
+// pdfmake may read nothing but our font files and never fetch a URL.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => FONT_FILE_SET.has(file));
+
+/** Renders any pdfmake document definition with the CJK fonts available. */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  assertPdfFontsInstalled();
+  // setFonts and createPdf run back to back (no await between): concurrent renders cannot mix.
+  // A .ttc entry is [file, PostScript name], which pdfmake supports but its types do not.
+  pdfmake.setFonts(pdfFontDictionary() as unknown as TFontDictionary);
+  return pdfmake.createPdf(definition).getBuffer();
+}
+
+/** lineHeight factor that puts every line of `face` at `size` on the 22-lines-a-page grid. */
+function gridLine(face: Typeface, size: number, lines = 1) {
+  return (GBT9704.linePitchPt * lines) / (TYPEFACES[face].pdf.heightPerEm * size);
+}
+
+/**
+ * Style of running text: 28 characters per line, so each 16 pt glyph gets a 15.79 pt cell. pdfmake
+ * measures CJK characters one by one and ignores the (negative) character spacing when it breaks
+ * lines, so the layout box is 28 × 16 pt wide (MEASURE_WIDTH) while the rendered line, with the
+ * spacing applied, is exactly 156 mm.
+ */
+function textStyle(face: Typeface, size: number = ZIHAO.san) {
+  return {
+    font: face,
+    fontSize: size,
+    lineHeight: gridLine(face, size),
+    characterSpacing: GBT9704.charPitchPt - size,
+  };
+}
+
+const INDENT = 2 * ZIHAO.san;
+const MEASURE_WIDTH = GBT9704.charsPerLine * ZIHAO.san;
+const MARGIN_RIGHT = mm(GBT9704.pageWidth - GBT9704.marginLeft) - MEASURE_WIDTH;
+
+function blockContent(block: DocumentBlock): Content {
+  switch (block.kind) {
+    case 'heading1':
+      return { text: block.text, ...textStyle('heiti'), leadingIndent: INDENT };
+    case 'heading2':
+      return { text: block.text, ...textStyle('kaiti'), leadingIndent: INDENT };
+    case 'paragraph':
+      return {
+        text: block.lead ? [{ text: block.lead, font: 'kaiti' }, block.text] : block.text,
+        ...textStyle('fangsong'),
+        alignment: 'justify',
+        leadingIndent: block.indent === false ? 0 : INDENT,
+      };
+    case 'blank':
+      return { text: ' ', ...textStyle('fangsong') };
+    case 'image':
+      return {
+        stack: [
+          { image: `data:image/png;base64,${block.png.toString('base64')}`, width: mm(block.widthMm) },
+          ...(block.caption ? [{ text: block.caption, ...textStyle('fangsong', ZIHAO.si) }] : []),
+        ],
+        alignment: 'center',
+        unbreakable: true,
+      };
+    case 'table':
+      return tableContent(block);
+  }
+}
+
+function tableContent(block: Extract<DocumentBlock, { kind: 'table' }>): Content {
+  const cell = (text: string, header: boolean): TableCell => ({
+    text,
+    font: header ? 'heiti' : 'fangsong',
+    fontSize: ZIHAO.si,
+    lineHeight: 1.1,
+    margin: [2, 3, 2, 3],
+  });
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: block.widths?.map((w) => `${w}%`) ?? block.header.map(() => '*'),
+      body: [
+        block.header.map((h) => cell(h, true)),
+        ...block.rows.map((row) => row.map((c) => cell(c, false))),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+    },
+    margin: [0, 4, 0, 8],
+  };
+}
+
+/** The GB/T 9704-2012 layout: A4, 37/28 mm margins, 156 × 225 mm text, "— n —" page numbers. */
+export function officialDocumentDefinition(doc: OfficialDocument): TDocumentDefinitions {
+  const charPitch = GBT9704.charPitchPt;
+  const content: Content[] = [
+    {
+      text: doc.title,
+      ...textStyle('xiaobiaosong', ZIHAO.er),
+      characterSpacing: 0,
+      lineHeight: gridLine('xiaobiaosong', ZIHAO.er, 1.25),
+      alignment: 'center',
+    },
+    { text: ' ', ...textStyle('fangsong') },
+  ];
+  if (doc.addressee) content.push({ text: doc.addressee, ...textStyle('fangsong') });
+  content.push(...doc.blocks.map(blockContent));
+  if (doc.signature) {
+    const right = {
+      ...textStyle('fangsong'),
+      alignment: 'right' as const,
+      margin: [0, 0, 4 * ZIHAO.san, 0] as [number, number, number, number],
+    };
+    content.push(
+      { text: ' ', ...textStyle('fangsong') },
+      { text: doc.signature.issuer, ...right },
+      { text: doc.signature.date, ...right },
+    );
+  }
+  return {
+    pageSize: 'A4',
+    pageMargins: [mm(GBT9704.marginLeft), mm(GBT9704.marginTop), MARGIN_RIGHT, mm(GBT9704.marginBottom)],
+    info: { title: doc.title, author: doc.meta.author, subject: doc.meta.subject, creator: 'Guanmo' },
+    defaultStyle: { font: 'fangsong', fontSize: ZIHAO.san },
+    content,
+    // 4号 page numbers 7 mm under the text block: odd pages right, even pages left, one character in.
+    footer: (page) => ({
+      text: pageNumberText(page),
+      font: 'fangsong', // the same Noto Serif face as 宋体: one embedded font less
+      fontSize: ZIHAO.si,
+      alignment: page % 2 === 1 ? 'right' : 'left',
+      margin: [
+        mm(GBT9704.marginLeft) + charPitch,
+        mm(GBT9704.pageNumberGap),
+        mm(GBT9704.marginRight) + charPitch,
+        0,
+      ],
+    }),
+  };
+}
+
+export function officialDocumentPdf(doc: OfficialDocument): Promise<Buffer> {
+  return renderPdf(officialDocumentDefinition(doc));
+}
