@@ -20,6 +20,7 @@ import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
+import { eventPlanningRoutes } from './modules/events/index.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await userRoutes(v1);
       await memberUnitRoutes(v1);
       await auditRoutes(v1);
+      await eventPlanningRoutes(v1);
       await fileRoutes(v1);
       await sitesModuleRoutes(v1);
       await notificationRoutes(v1);

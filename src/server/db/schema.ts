@@ -8,3 +8,8 @@ export * from '../modules/sites/sites.table.js';
 export * from '../modules/notifications/outbox.table.js';
 export * from '../modules/users/users.table.js';
 export * from '../modules/templates/templates.table.js';
+export * from '../modules/events/events.table.js';
+export * from '../modules/agenda/agenda.table.js';
+export * from '../modules/route-stops/route-stops.table.js';
+export * from '../modules/checklists/checklists.table.js';
+export * from '../modules/materials/materials.table.js';
