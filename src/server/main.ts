@@ -11,6 +11,7 @@ import {
   issueSetupToken,
 } from './modules/association/association.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/association/demo-data.js';
+import { startOutboxWorker } from './modules/notifications/outbox.worker.js';
 
 const USAGE = `Usage: guanmo <command>
   start [--demo]      run the server (migrations applied first); --demo loads demo data on an empty database
@@ -91,6 +92,13 @@ async function start(config: ReturnType<typeof loadConfig>, demo: boolean) {
 
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  const outboxWorker =
+    config.outboxIntervalMs > 0
+      ? startOutboxWorker(ctx, {
+          intervalMs: config.outboxIntervalMs,
+          log: (error) => app.log.error({ err: error }, 'outbox worker run failed'),
+        })
+      : null;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nGuanmo 观摩 is running at ${config.publicUrl} (${database.kind}, ready in ${seconds} s)`);
   if (setupToken)
@@ -104,6 +112,7 @@ async function start(config: ReturnType<typeof loadConfig>, demo: boolean) {
 
   const stop = async () => {
     await app.close();
+    await outboxWorker?.stop();
     await database.close();
     process.exit(0);
   };

@@ -13,6 +13,7 @@ import {
   RETRY_DELAYS_MINUTES,
   runOnce,
   SMTP_NOT_CONFIGURED,
+  startOutboxWorker,
 } from './outbox.worker.js';
 import { type SmtpPeer, startSmtpPeer, startWebhookPeer, type WebhookPeer } from './test-peers.js';
 import { dingtalkSign } from './webhooks.js';
@@ -351,5 +352,19 @@ describe('several workers', () => {
     );
     const statuses = await db.db.select({ status: outbox.status }).from(outbox);
     expect(statuses.every((s) => s.status === 'sent')).toBe(true);
+  });
+});
+
+describe('the background worker', () => {
+  it('delivers due messages on its own and stops when asked', async () => {
+    const { id } = await enqueue(ctxWith(), { channel: 'wecom', recipient: hooks.url(), type: 'test' });
+    const worker = startOutboxWorker(ctxWith(), { intervalMs: 20 });
+    for (let i = 0; i < 200 && (await row(id)).status !== 'sent'; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    await worker.stop();
+    expect((await row(id)).status).toBe('sent');
+    const later = await enqueue(ctxWith(), { channel: 'wecom', recipient: hooks.url(), type: 'test' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await row(later.id)).status).toBe('pending');
   });
 });
