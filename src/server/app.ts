@@ -24,6 +24,7 @@ import { eventPlanningRoutes } from './modules/events/index.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
+import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { actorForSession } from './modules/users/auth.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await userRoutes(v1);
       await memberUnitRoutes(v1);
       await auditRoutes(v1);
+      await templateRoutes(v1);
       await eventPlanningRoutes(v1);
       await fileRoutes(v1);
       await sitesModuleRoutes(v1);

@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../../core/auth/tokens.js';
 import { type Ctx, inTransaction } from '../../core/context.js';
 import { AppError, conflict, notFound } from '../../core/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { ensureDefaultTemplates } from '../templates/seed/seed.service.js';
 import { createSession } from '../users/auth.service.js';
 import { createUser } from '../users/users.service.js';
 import { associationPolicy } from './association.policy.js';
@@ -77,6 +78,8 @@ export async function createAssociationWithAdmin(
     },
     { action: 'association.setup', entityType: 'association', entityId: association.id, after: association },
   );
+  // Before the demo data: demo events use the default template.
+  await ensureDefaultTemplates(ctx, { demo: input.demo });
   const demo = input.demo ? await loadDemoData(ctx) : null;
   return { associationId: association.id, adminId: admin.id, demo };
 }
