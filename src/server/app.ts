@@ -19,10 +19,13 @@ import { createRealtimeHub, type RealtimeHub } from './core/realtime.js';
 import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-import { fileRoutes } from './modules/files/files.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
+import { publicPageRoutes } from './modules/documents/public-page.routes.js';
 import { eventPlanningRoutes } from './modules/events/index.js';
+import { fileRoutes } from './modules/files/files.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
@@ -36,6 +39,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Realtime fan-out of this process (SSE routes subscribe here; services call `publish`). */
     realtime: RealtimeHub;
+    guanmoConfig: Config;
   }
 }
 
@@ -64,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const realtime = await createRealtimeHub(database);
   app.decorate('realtime', realtime);
+  app.decorate('guanmoConfig', config);
   app.addHook('onClose', () => realtime.close());
 
   app.setValidatorCompiler(validatorCompiler);
@@ -145,15 +150,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await userRoutes(v1);
       await memberUnitRoutes(v1);
       await auditRoutes(v1);
+      await documentRoutes(v1);
       await templateRoutes(v1);
       await eventPlanningRoutes(v1);
+      await notificationRoutes(v1);
       await fileRoutes(v1);
       await sitesModuleRoutes(v1);
-      await notificationRoutes(v1);
+      await registrationRoutes(v1);
     },
     { prefix: '/api/v1' },
   );
 
+  await publicPageRoutes(app);
   await serveWeb(app, config);
   return app;
 }

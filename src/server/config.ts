@@ -24,6 +24,9 @@ const envSchema = z.object({
   SMTP_FROM: z.string().optional(),
   /** How often the outbox worker looks for due messages; 0 turns the worker off in this process. */
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(15),
+  /** Per client address and minute: sign-in attempts, and public writes (registrations …). */
+  GUANMO_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  GUANMO_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -42,6 +45,7 @@ export type Config = {
   webDist: string;
   smtp: SmtpConfig | null;
   outboxIntervalMs: number;
+  rateLimits: { login: number; publicWrites: number };
 };
 
 export type SmtpConfig = {
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve('dist/web'),
     smtp: smtpConfig(parsed),
     outboxIntervalMs: parsed.OUTBOX_INTERVAL_SECONDS * 1000,
+    rateLimits: { login: parsed.GUANMO_LOGIN_RATE_LIMIT, publicWrites: parsed.GUANMO_PUBLIC_RATE_LIMIT },
   };
 }
 

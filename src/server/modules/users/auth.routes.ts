@@ -15,7 +15,7 @@ import { changePassword, getMe, login, logout, updateMe } from './auth.service.j
 const ok = z.object({ ok: z.literal(true) });
 
 export async function authRoutes(app: App) {
-  const loginLimiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
+  const loginLimiter = createRateLimiter({ limit: app.guanmoConfig.rateLimits.login, windowMs: 60_000 });
 
   app.get('/auth/csrf', { schema: { ...tags('auth'), response: { 200: ok } } }, async () => ({
     ok: true as const,
