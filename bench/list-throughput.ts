@@ -11,7 +11,8 @@ import path from 'node:path';
 import { failed, type LoadResult, load } from './lib/load.js';
 import { OUT_DIR, writeRaw } from './lib/paths.js';
 import { createTempDatabase, postgresAvailable } from './lib/postgres.js';
-import { seedMemberUnits } from './lib/seed.js';
+import { timeListQueries } from './lib/queries.js';
+import { openServerDatabase, seedMemberUnits } from './lib/seed.js';
 import { freePort, guanmoEnv, type RunningServer, startCeiling, startGuanmo } from './lib/server.js';
 import { signInAsAdmin } from './lib/session.js';
 import { round } from './lib/stats.js';
@@ -30,6 +31,8 @@ type Storage = { dataDir?: string; databaseUrl?: string };
 type DbResult = {
   database: string;
   seedMs: number;
+  /** Median ms of each SQL statement of a list request, run alone in the benchmark process. */
+  queryMs: Record<string, number>;
   guanmo: LoadResult;
   ceiling: LoadResult;
   ratio: number;
@@ -80,8 +83,17 @@ async function measure(
 
 async function benchDatabase(database: string, storage: Storage): Promise<DbResult> {
   console.log(`${database}: seeding ${UNITS} member units…`);
-  const seedMs = await seedMemberUnits(storage, UNITS);
-  console.log(`  seeded in ${round(seedMs / 1000)} s`);
+  const db = await openServerDatabase(storage);
+  let seedMs: number;
+  let queryMs: Record<string, number>;
+  try {
+    seedMs = await seedMemberUnits(db, UNITS);
+    console.log(`  seeded in ${round(seedMs / 1000)} s; SQL of one list request, one at a time (median ms):`);
+    queryMs = await timeListQueries(db, PAGES, PAGE_SIZE);
+    for (const [label, ms] of Object.entries(queryMs)) console.log(`    ${label.padEnd(34)} ${ms}`);
+  } finally {
+    await db.close();
+  }
   const servers: RunningServer[] = [];
   try {
     const guanmo = await startGuanmo(guanmoEnv(await freePort(), storage), `list-${database}`);
@@ -100,7 +112,15 @@ async function benchDatabase(database: string, storage: Storage): Promise<DbResu
     const ratio = round(result.requestsPerSecond / ceiling.requestsPerSecond, 3);
     console.log(`  guanmo/ceiling = ${ratio}`);
     const one = await measure(`guanmo, 1 conn.`, guanmo.url, { cookie }, 1, ONE_CONNECTION_SECONDS);
-    return { database, seedMs: round(seedMs, 0), guanmo: result, ceiling, ratio, guanmoOneConnection: one };
+    return {
+      database,
+      seedMs: round(seedMs, 0),
+      queryMs,
+      guanmo: result,
+      ceiling,
+      ratio,
+      guanmoOneConnection: one,
+    };
   } finally {
     for (const server of servers) await server.stop();
   }

@@ -5,6 +5,7 @@ import { demoUscc } from '../../src/server/modules/association/demo-data.js';
 import { SERVER } from './paths.js';
 
 type ClientModule = typeof import('../../src/server/db/client.js');
+type Database = Awaited<ReturnType<ClientModule['openDatabase']>>;
 type TableModule = typeof import('../../src/server/modules/member-units/member-units.table.js');
 /** The database code of the benchmarked tree (it may be a snapshot, see paths.ts). */
 const fromServer = <T>(file: string): Promise<T> => import(pathToFileURL(path.join(SERVER.root, file)).href);
@@ -44,39 +45,40 @@ export function benchUnit(n: number) {
   };
 }
 
-/**
- * Migrates the database and inserts `count` member units with one primary contact each, in
- * batches, straight through drizzle (before the server starts). Returns the elapsed milliseconds.
- */
-export async function seedMemberUnits(storage: { dataDir?: string; databaseUrl?: string }, count: number) {
+/** Opens and migrates the benchmarked tree's database (PGlite data dir or PostgreSQL URL). */
+export async function openServerDatabase(storage: { dataDir?: string; databaseUrl?: string }) {
   const { openDatabase } = await fromServer<ClientModule>('src/server/db/client.ts');
+  const database = await openDatabase(storage);
+  await database.migrate();
+  return database;
+}
+
+/**
+ * Inserts `count` member units with one primary contact each, in batches, straight through
+ * drizzle (before the server starts). Returns the elapsed milliseconds.
+ */
+export async function seedMemberUnits(database: Database, count: number) {
   const { memberUnits, unitContacts } = await fromServer<TableModule>(
     'src/server/modules/member-units/member-units.table.ts',
   );
   const startedAt = performance.now();
-  const database = await openDatabase(storage);
-  try {
-    await database.migrate();
-    const batch = 500;
-    for (let first = 1; first <= count; first += batch) {
-      const numbers = Array.from({ length: Math.min(batch, count - first + 1) }, (_, i) => first + i);
-      const rows = await database.db
-        .insert(memberUnits)
-        .values(numbers.map(benchUnit))
-        .returning({ id: memberUnits.id, uscc: memberUnits.uscc });
-      await database.db.insert(unitContacts).values(
-        rows.map((row, i) => ({
-          memberUnitId: row.id,
-          name: `${SURNAMES[numbers[i] % SURNAMES.length]}${GIVEN[(numbers[i] * 3) % GIVEN.length]}`,
-          position: '总经理',
-          mobile: `139${String(numbers[i]).padStart(8, '0')}`,
-          email: null,
-          isPrimary: true,
-        })),
-      );
-    }
-  } finally {
-    await database.close();
+  const batch = 500;
+  for (let first = 1; first <= count; first += batch) {
+    const numbers = Array.from({ length: Math.min(batch, count - first + 1) }, (_, i) => first + i);
+    const rows = await database.db
+      .insert(memberUnits)
+      .values(numbers.map(benchUnit))
+      .returning({ id: memberUnits.id });
+    await database.db.insert(unitContacts).values(
+      rows.map((row, i) => ({
+        memberUnitId: row.id,
+        name: `${SURNAMES[numbers[i] % SURNAMES.length]}${GIVEN[(numbers[i] * 3) % GIVEN.length]}`,
+        position: '总经理',
+        mobile: `139${String(numbers[i]).padStart(8, '0')}`,
+        email: null,
+        isPrimary: true,
+      })),
+    );
   }
   return performance.now() - startedAt;
 }
