@@ -36,6 +36,11 @@ export function assertCanUpload(ctx: Ctx) {
  */
 export async function storeImage(ctx: Ctx, input: Buffer): Promise<FileRow> {
   const actor = authorize(ctx, filesPolicy, 'upload');
+  return saveImage(ctx, input, actor.userId);
+}
+
+/** storeImage without the access check, for system work such as the demo data. */
+export async function saveImage(ctx: Ctx, input: Buffer, ownerId: string | null): Promise<FileRow> {
   const image = await processImage(input);
   const storage = storageFor(ctx.config);
   const now = ctx.clock.now();
@@ -55,7 +60,7 @@ export async function storeImage(ctx: Ctx, input: Buffer): Promise<FileRow> {
         sha256: image.sha256,
         width: image.main.width,
         height: image.main.height,
-        ownerId: actor.userId,
+        ownerId,
         createdAt: now,
       })
       .returning();
