@@ -12,6 +12,7 @@ import {
 } from './modules/association/association.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/association/demo-data.js';
 import { startOutboxWorker } from './modules/notifications/outbox.worker.js';
+import { startPeriodicJobs } from './modules/registrations/registrations.jobs.js';
 
 const USAGE = `Usage: guanmo <command>
   start [--demo]      run the server (migrations applied first); --demo loads demo data on an empty database
@@ -99,6 +100,10 @@ async function start(config: ReturnType<typeof loadConfig>, demo: boolean) {
           log: (error) => app.log.error({ err: error }, 'outbox worker run failed'),
         })
       : null;
+  const periodicJobs = startPeriodicJobs(ctx, {
+    intervalMs: 3600_000,
+    log: (error) => app.log.error({ err: error }, 'periodic jobs failed'),
+  });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nGuanmo 观摩 is running at ${config.publicUrl} (${database.kind}, ready in ${seconds} s)`);
   if (setupToken)
@@ -113,6 +118,7 @@ async function start(config: ReturnType<typeof loadConfig>, demo: boolean) {
   const stop = async () => {
     await app.close();
     await outboxWorker?.stop();
+    periodicJobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -343,3 +343,62 @@ describe('the pass', () => {
     expect(res.body).toContain(`DTSTART;TZID=Asia/Shanghai:${event.eventDate.replaceAll('-', '')}T`);
   });
 });
+
+describe('retention', () => {
+  it('erases personal data once the retention period after the event has passed', async () => {
+    const { event } = await buildOpenEvent(t, {
+      eventDate: '2026-12-20',
+      registrationDeadline: '2026-12-10T18:00:00+08:00',
+    });
+    const staff = await t.as(await buildUser(t.database, { role: 'staff' }));
+    await staff.put(`/api/v1/events/${event.id}/registration-settings`, {
+      unitQuota: null,
+      requiresApproval: false,
+      allowNonMembers: false,
+      retentionDays: 30,
+    });
+    const reg = await register(t.ctx(), event.id, registerInput(unitId, { name: '钱保留' }));
+    const { eraseExpiredPersonalData } = await import('./pass.service.js');
+    const nameNow = async () =>
+      (await t.database.db.select().from(registrations).where(eq(registrations.id, reg.registrationId)))[0];
+    t.clock.set('2027-01-18T12:00:00+08:00'); // 29 days after the event: kept
+    try {
+      await eraseExpiredPersonalData(t.ctx());
+      expect((await nameNow()).name).toBe('钱保留');
+      t.clock.set('2027-01-19T00:00:01+08:00'); // 30 days: erased
+      const { erased } = await eraseExpiredPersonalData(t.ctx());
+      expect(erased).toBeGreaterThanOrEqual(1);
+      expect(await nameNow()).toMatchObject({ name: '（已删除）', mobile: null, email: null });
+      expect((await nameNow()).anonymizedAt).not.toBeNull();
+      expect((await eraseExpiredPersonalData(t.ctx())).erased).toBe(0);
+    } finally {
+      t.clock.set('2026-11-27T09:00:00+08:00');
+    }
+  });
+});
+
+describe('reminders', () => {
+  it('queues one T-1 reminder per confirmed registrant, however often the job runs', async () => {
+    const { event } = await buildOpenEvent(t, {
+      eventDate: '2026-12-05',
+      registrationDeadline: '2026-12-01T18:00:00+08:00',
+    });
+    await register(t.ctx(), event.id, registerInput(unitId, { email: 'remind-me@example.com' }));
+    const { sendReminders } = await import('./registrations.jobs.js');
+    const reminders = async () =>
+      (await t.database.db.select().from(outbox).where(eq(outbox.recipient, 'remind-me@example.com'))).filter(
+        (m) => m.messageType === 'reminder',
+      );
+    t.clock.set('2026-12-03T10:00:00+08:00'); // two days before: nothing yet
+    try {
+      await sendReminders(t.ctx());
+      expect(await reminders()).toHaveLength(0);
+      t.clock.set('2026-12-04T08:00:00+08:00');
+      await sendReminders(t.ctx());
+      await sendReminders(t.ctx());
+      expect(await reminders()).toHaveLength(1);
+    } finally {
+      t.clock.set('2026-11-27T09:00:00+08:00');
+    }
+  });
+});
