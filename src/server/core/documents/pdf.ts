@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import {
@@ -15,6 +16,27 @@ import {
   type OfficialDocument,
   pageNumberText,
 } from './official-document.js';
+
+/**
+ * pdfmake measures a run as glyphs + spacing × (length − 1), but PDF applies character spacing
+ * after every glyph, and pdfmake lays out CJK text one character per run — so negative spacing
+ * was never measured and a 28-character line overflowed the 156 mm block. Measure what PDF draws.
+ */
+const TextInlines = createRequire(import.meta.url)('pdfmake/js/TextInlines.js').default;
+TextInlines.prototype.widthOfText = function widthOfText(
+  text: string,
+  inline: {
+    font: { widthOfString(t: string, size: number, features?: unknown): number };
+    fontSize: number;
+    fontFeatures?: unknown;
+    characterSpacing?: number;
+  },
+) {
+  return (
+    inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) +
+    (inline.characterSpacing ?? 0) * text.length
+  );
+};
 
 const FONT_FILE_SET = new Set<string>(Object.values(FONT_FILES));
 // pdfmake may read nothing but our font files and never fetch a URL.
@@ -36,10 +58,8 @@ function gridLine(face: Typeface, size: number, lines = 1) {
 }
 
 /**
- * Style of running text: 28 characters per line, so each 16 pt glyph gets a 15.79 pt cell. pdfmake
- * measures CJK characters one by one and ignores the (negative) character spacing when it breaks
- * lines, so the layout box is 28 × 16 pt wide (MEASURE_WIDTH) while the rendered line, with the
- * spacing applied, is exactly 156 mm.
+ * Style of running text: 28 characters per line, so each 16 pt glyph sits in a 15.79 pt cell
+ * (negative character spacing, as Word's character grid does).
  */
 function textStyle(face: Typeface, size: number = ZIHAO.san) {
   return {
@@ -50,9 +70,7 @@ function textStyle(face: Typeface, size: number = ZIHAO.san) {
   };
 }
 
-const INDENT = 2 * ZIHAO.san;
-const MEASURE_WIDTH = GBT9704.charsPerLine * ZIHAO.san;
-const MARGIN_RIGHT = mm(GBT9704.pageWidth - GBT9704.marginLeft) - MEASURE_WIDTH;
+const INDENT = 2 * GBT9704.charPitchPt;
 
 function blockContent(block: DocumentBlock): Content {
   switch (block.kind) {
@@ -128,7 +146,7 @@ export function officialDocumentDefinition(doc: OfficialDocument): TDocumentDefi
     const right = {
       ...textStyle('fangsong'),
       alignment: 'right' as const,
-      margin: [0, 0, 4 * ZIHAO.san, 0] as [number, number, number, number],
+      margin: [0, 0, 4 * GBT9704.charPitchPt, 0] as [number, number, number, number],
     };
     content.push(
       { text: ' ', ...textStyle('fangsong') },
@@ -138,7 +156,12 @@ export function officialDocumentDefinition(doc: OfficialDocument): TDocumentDefi
   }
   return {
     pageSize: 'A4',
-    pageMargins: [mm(GBT9704.marginLeft), mm(GBT9704.marginTop), MARGIN_RIGHT, mm(GBT9704.marginBottom)],
+    pageMargins: [
+      mm(GBT9704.marginLeft),
+      mm(GBT9704.marginTop),
+      mm(GBT9704.marginRight),
+      mm(GBT9704.marginBottom),
+    ],
     info: { title: doc.title, author: doc.meta.author, subject: doc.meta.subject, creator: 'Guanmo' },
     defaultStyle: { font: 'fangsong', fontSize: ZIHAO.san },
     content,
