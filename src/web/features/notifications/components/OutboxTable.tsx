@@ -50,7 +50,7 @@ export function OutboxTable() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('notifications.outbox.smtpMissing')}
+          title={t('notifications.outbox.smtpMissing')}
           description={t('notifications.outbox.smtpMissingHelp')}
         />
       )}

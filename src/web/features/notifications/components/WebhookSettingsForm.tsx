@@ -53,7 +53,7 @@ export function WebhookSettingsForm() {
   });
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
       <Card title={t('notifications.robots.title')}>
         <Typography.Paragraph type="secondary">{t('notifications.robots.help')}</Typography.Paragraph>
         <Form form={form} layout="vertical" disabled={!canEdit} onFinish={(v) => save.mutate(v)}>
@@ -131,7 +131,7 @@ export function WebhookSettingsForm() {
             style={{ marginTop: 16 }}
             showIcon
             type={result.status === 'sent' ? 'success' : 'error'}
-            message={
+            title={
               result.status === 'sent'
                 ? t('notifications.robots.testSent')
                 : t('notifications.robots.testFailed', { status: t(`enums.outboxStatus.${result.status}`) })
