@@ -6,6 +6,23 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.js';
 
+/** Sans-serif CJK fonts first, so Chinese text never falls back to a serif face in the English UI. */
+const FONT_FAMILY = [
+  '-apple-system',
+  'BlinkMacSystemFont',
+  "'Segoe UI'",
+  'Roboto',
+  "'Helvetica Neue'",
+  'Arial',
+  "'PingFang SC'",
+  "'Hiragino Sans GB'",
+  "'Microsoft YaHei'",
+  "'Noto Sans CJK SC'",
+  "'Noto Sans SC'",
+  "'WenQuanYi Micro Hei'",
+  'sans-serif',
+].join(', ');
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -22,7 +39,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
         locale={i18n.language === 'en-US' ? enUS : zhCN}
-        theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+        theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, fontFamily: FONT_FAMILY } }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

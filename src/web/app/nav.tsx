@@ -3,6 +3,7 @@ import {
   BankOutlined,
   HomeOutlined,
   NotificationOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,6 +22,12 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/notifications',
     labelKey: 'nav.notifications',
     icon: <NotificationOutlined />,
+    roles: ['admin', 'staff'],
+  },
+  {
+    path: '/templates',
+    labelKey: 'nav.templates',
+    icon: <ProfileOutlined />,
     roles: ['admin', 'staff'],
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, roles: ['admin'] },

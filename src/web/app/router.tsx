@@ -38,6 +38,19 @@ export const router = createBrowserRouter([
       },
       { path: '/users', element: page(() => import('../features/users/pages/UsersPage.js'), ['admin']) },
       { path: '/audit', element: page(() => import('../features/audit/pages/AuditPage.js'), ['admin']) },
+      { path: '/templates', element: page(() => import('../features/templates/pages/TemplatesPage.js')) },
+      {
+        path: '/templates/:templateId',
+        element: page(() => import('../features/templates/pages/TemplatePage.js')),
+      },
+      {
+        path: '/templates/versions/:versionId',
+        element: page(() => import('../features/templates/pages/VersionPage.js')),
+      },
+      {
+        path: '/templates/versions/:versionId/preview',
+        element: page(() => import('../features/templates/pages/PreviewPage.js')),
+      },
       {
         path: '/notifications',
         element: page(

@@ -33,7 +33,7 @@ export function LanguageSwitch() {
       value={currentLang()}
       onChange={onChange}
       options={LANG_OPTIONS}
-      suffixIcon={<GlobalOutlined />}
+      prefix={<GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
       style={{ minWidth: 96 }}

@@ -60,7 +60,7 @@ export default function SetupPage() {
       {!token && (
         <Alert type="warning" showIcon title={t('setup.missingToken')} style={{ marginBottom: 16 }} />
       )}
-      <Form<SetupForm> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form<SetupForm> form={form} layout="vertical" onFinish={submit}>
         <Divider titlePlacement="start">{t('setup.associationSection')}</Divider>
         <Form.Item
           name={['association', 'name']}
