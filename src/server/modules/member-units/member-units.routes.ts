@@ -47,7 +47,19 @@ const normalisedUnitSchema = memberUnitSchema
     staffCount: true,
     note: true,
   })
-  .extend({ contacts: z.array(contactSchema.omit({ id: true })) });
+  .extend({
+    address: z.string().nullish(),
+    projectCount: z.number().int().nullish(),
+    staffCount: z.number().int().nullish(),
+    note: z.string().nullish(),
+    contacts: z.array(
+      contactSchema.omit({ id: true }).extend({
+        position: z.string().nullish(),
+        mobile: z.string().nullish(),
+        email: z.string().nullish(),
+      }),
+    ),
+  });
 const importPreviewResponseSchema = importPreviewSchema.extend({
   rows: z.array(importRowSchema.extend({ unit: normalisedUnitSchema.nullable() })),
 });
