@@ -39,8 +39,10 @@ async function siteInfos(ctx: Ctx, event: Event): Promise<SiteInfo[]> {
     Promise.all(siteIds.map((id) => requireSite(ctx, id))),
     photosOf(ctx, siteIds),
   ]);
-  return rows.map((site) => ({
+  return rows.map((site, i) => ({
     id: site.id,
+    eventSiteId: event.sites[i].id,
+    capacity: event.sites[i].capacity,
     name: site.name,
     address: site.address,
     projectType: t(ctx.lang, `enums.projectType.${site.projectType}`),

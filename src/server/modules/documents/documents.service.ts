@@ -82,7 +82,10 @@ async function hostBriefData(ctx: Ctx, eventId: string): Promise<HostBriefData> 
       : null
     : (data.sites.find((s) => s.id === actor.siteId) ?? null);
   if (!isStaffOrAdmin(actor) && (!hostSite || data.status === 'draft')) throw notFound('@entities.event');
-  const attendees = await attendeeSummary(ctx, eventId, { capacity: data.capacity });
+  const attendees = await attendeeSummary(ctx, eventId, {
+    capacity: hostSite ? hostSite.capacity : data.capacity,
+    eventSiteId: hostSite?.eventSiteId ?? null,
+  });
   return { ...data, hostSite, attendees };
 }
 

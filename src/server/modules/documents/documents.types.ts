@@ -18,6 +18,10 @@ export type AgendaLine = {
 
 export type SiteInfo = {
   id: string;
+  /** The site's row in this event (event_sites.id): registrations and routes point at it. */
+  eventSiteId: string;
+  /** Seats at this site in this event. */
+  capacity: number;
   name: string;
   address: string | null;
   /** Already translated, e.g. 高端住宅. */

@@ -1,6 +1,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  List,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../../app/api.js';
@@ -72,7 +85,9 @@ export default function HostBriefPage() {
       <Card title={t('documents.host_page.visitors')}>
         <Descriptions
           column={1}
-          items={[{ key: 'expected', label: t('documents.host_page.expected'), children: attendees.expected }]}
+          items={[
+            { key: 'expected', label: t('documents.host_page.expected'), children: attendees.expected },
+          ]}
         />
         {!attendees.registrationStarted ? (
           <Alert type="info" showIcon title={t('documents.host_page.not_started')} />
@@ -104,9 +119,15 @@ export default function HostBriefPage() {
       </Card>
       <Card title={t('documents.host_page.questions')}>
         {attendees.questions.length ? (
-          <List dataSource={attendees.questions} renderItem={(q, i) => <List.Item>{`${i + 1}. ${q}`}</List.Item>} />
+          <List
+            dataSource={attendees.questions}
+            renderItem={(q, i) => <List.Item>{`${i + 1}. ${q}`}</List.Item>}
+          />
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('documents.host_brief.questions_none')} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t('documents.host_brief.questions_none')}
+          />
         )}
       </Card>
       <Card title={t('documents.host_page.route')}>
@@ -117,7 +138,10 @@ export default function HostBriefPage() {
               direction="vertical"
               size="small"
               current={-1}
-              items={route.stops.map((stop) => ({ title: stop.name, description: `${stop.minutes} min` }))}
+              items={route.stops.map((stop) => ({
+                title: stop.name,
+                description: t('documents.host_page.minutes', { n: stop.minutes }),
+              }))}
             />
           ))
         ) : (

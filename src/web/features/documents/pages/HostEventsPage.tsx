@@ -9,7 +9,8 @@ import { listHostEvents } from '../api.js';
 export default function HostEventsPage() {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: ['host-events'], queryFn: listHostEvents });
-  const errorText = query.error instanceof ApiError ? query.error.detail : query.error ? String(query.error) : null;
+  const errorText =
+    query.error instanceof ApiError ? query.error.detail : query.error ? String(query.error) : null;
   return (
     <>
       <Typography.Title level={3}>{t('documents.host_page.my_events')}</Typography.Title>
