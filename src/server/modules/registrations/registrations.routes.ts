@@ -27,6 +27,7 @@ import { cancelPass, erasePass, exportPass, getPass, passCalendar, updatePass } 
 import { fieldsOf, getSettings, replaceFields, updateSettings } from './registration-form.js';
 import { registrationsPolicy } from './registrations.policy.js';
 import { registrationForm, resendPass } from './registrations.public.js';
+import { publicMemberUnits, publicUnitSchema, publicUnitsQuerySchema } from './registrations.public-units.js';
 import { eventBySlug, passUrl, register } from './registrations.service.js';
 import {
   approveRegistration,
@@ -75,6 +76,18 @@ export async function registrationRoutes(app: App) {
       reply.status(201);
       return register(request.ctx, event.id, request.body);
     },
+  );
+  app.get(
+    '/public/events/:slug/member-units',
+    {
+      schema: {
+        ...t,
+        params: slugParamsSchema,
+        querystring: publicUnitsQuerySchema,
+        response: { 200: z.array(publicUnitSchema) },
+      },
+    },
+    async (request) => publicMemberUnits(request.ctx, request.params.slug, request.query.q),
   );
   app.post(
     '/public/events/:slug/resend-pass',
