@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   HomeOutlined,
   NotificationOutlined,
   ProfileOutlined,
@@ -16,6 +17,7 @@ const everyone: readonly Role[] = ['admin', 'staff', 'member', 'host'];
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: everyone },
+  { path: '/events', labelKey: 'nav.events', icon: <CalendarOutlined />, roles: ['admin', 'staff'] },
   { path: '/member-units', labelKey: 'nav.memberUnits', icon: <BankOutlined />, roles: everyone },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
   {

@@ -58,6 +58,22 @@ export const router = createBrowserRouter([
           ['admin', 'staff'],
         ),
       },
+      {
+        path: '/events',
+        element: page(() => import('../features/events/pages/EventsPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/new',
+        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/edit',
+        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/:tab?',
+        element: page(() => import('../features/events/pages/EventPage.js'), ['admin', 'staff']),
+      },
       { path: '*', element: page(() => import('../components/NotFoundPage.js')) },
     ],
   },

@@ -57,13 +57,16 @@ export const applyDefaultRoute = (id: string, eventSiteId: string) =>
 
 export const getChecklist = (id: string) => api.get<Checklist>(`/events/${id}/checklist`);
 export const listAssignees = () => api.get<{ id: string; name: string }[]>('/checklists/assignees');
-export const addTask = (id: string, input: ChecklistTaskInput) => api.post<Checklist>(`/events/${id}/checklist`, input);
+export const addTask = (id: string, input: ChecklistTaskInput) =>
+  api.post<Checklist>(`/events/${id}/checklist`, input);
 export const updateTask = (id: string, taskId: string, patch: ChecklistTaskPatch) =>
   api.patch<Checklist>(`/events/${id}/checklist/${taskId}`, patch);
-export const deleteTask = (id: string, taskId: string) => api.delete<Checklist>(`/events/${id}/checklist/${taskId}`);
+export const deleteTask = (id: string, taskId: string) =>
+  api.delete<Checklist>(`/events/${id}/checklist/${taskId}`);
 
 export const getMaterials = (id: string) => api.get<Materials>(`/events/${id}/materials`);
-export const addMaterial = (id: string, input: MaterialInput) => api.post<Materials>(`/events/${id}/materials`, input);
+export const addMaterial = (id: string, input: MaterialInput) =>
+  api.post<Materials>(`/events/${id}/materials`, input);
 export const updateMaterial = (id: string, materialId: string, input: MaterialInput) =>
   api.put<Materials>(`/events/${id}/materials/${materialId}`, input);
 export const setMaterialReady = (id: string, materialId: string, ready: boolean) =>

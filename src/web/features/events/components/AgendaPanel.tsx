@@ -19,7 +19,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaChange, AgendaItem, AgendaItemInput, AgendaTemplate, AgendaWarning } from '../../../../contract/agenda.js';
+import type {
+  AgendaChange,
+  AgendaItem,
+  AgendaItemInput,
+  AgendaTemplate,
+  AgendaWarning,
+} from '../../../../contract/agenda.js';
 import { type Event, LOCKED_STATUSES } from '../../../../contract/events.js';
 import {
   addAgendaItem,
@@ -53,7 +59,10 @@ export function AgendaPanel({ event }: { event: Event }) {
   const [shiftFollowing, setShiftFollowing] = useState(true);
   const [history, setHistory] = useState(false);
   const locked = LOCKED_STATUSES.includes(event.status);
-  const agenda = useQuery({ queryKey: [...eventKey(event.id), 'agenda'], queryFn: () => getAgenda(event.id) });
+  const agenda = useQuery({
+    queryKey: [...eventKey(event.id), 'agenda'],
+    queryFn: () => getAgenda(event.id),
+  });
   const versions = useQuery({
     queryKey: [...eventKey(event.id), 'agenda', 'versions'],
     queryFn: () => listAgendaVersions(event.id),
@@ -61,8 +70,10 @@ export function AgendaPanel({ event }: { event: Event }) {
   });
 
   const template = useEventMutation(event.id, (tpl: AgendaTemplate) => applyAgendaTemplate(event.id, tpl));
-  const publish = useEventMutation(event.id, () => publishAgenda(event.id), () =>
-    message.success(t('events.agenda.publishedMessage')),
+  const publish = useEventMutation(
+    event.id,
+    () => publishAgenda(event.id),
+    () => message.success(t('events.agenda.publishedMessage')),
   );
   const remove = useEventMutation(event.id, (itemId: string) => deleteAgendaItem(event.id, itemId));
   const resize = useEventMutation(event.id, (args: { itemId: string; durationMinutes: number }) =>
@@ -97,7 +108,10 @@ export function AgendaPanel({ event }: { event: Event }) {
           <Dropdown
             disabled={locked}
             menu={{
-              items: (['half_day', 'full_day'] as const).map((key) => ({ key, label: t(`events.agenda.template.${key}`) })),
+              items: (['half_day', 'full_day'] as const).map((key) => ({
+                key,
+                label: t(`events.agenda.template.${key}`),
+              })),
               onClick: ({ key }) => template.mutate(key as AgendaTemplate),
             }}
           >
@@ -186,7 +200,9 @@ export function AgendaPanel({ event }: { event: Event }) {
             title: t('events.agenda.type'),
             dataIndex: 'type',
             width: 80,
-            render: (type: AgendaItem['type']) => <Tag color={TYPE_COLORS[type]}>{t(`enums.agendaItemType.${type}`)}</Tag>,
+            render: (type: AgendaItem['type']) => (
+              <Tag color={TYPE_COLORS[type]}>{t(`enums.agendaItemType.${type}`)}</Tag>
+            ),
           },
           {
             title: t('events.agenda.title'),
@@ -219,7 +235,13 @@ export function AgendaPanel({ event }: { event: Event }) {
                   aria-label={t('common.edit')}
                 />
                 <Popconfirm title={t('events.agenda.deleteConfirm')} onConfirm={() => remove.mutate(item.id)}>
-                  <Button type="text" danger icon={<DeleteOutlined />} disabled={locked} aria-label={t('events.delete')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    disabled={locked}
+                    aria-label={t('events.delete')}
+                  />
                 </Popconfirm>
               </Space>
             ),
@@ -277,7 +299,11 @@ export function AgendaPanel({ event }: { event: Event }) {
   );
 }
 
-function warningText(t: (key: string, params?: Record<string, unknown>) => string, w: AgendaWarning, items: AgendaItem[]) {
+function warningText(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  w: AgendaWarning,
+  items: AgendaItem[],
+) {
   const titles = w.itemIds.map((id) => items.find((i) => i.id === id)?.title ?? '').join(' / ');
   return t(`events.agenda.warning.${w.code}`, { items: titles, minutes: w.minutes ?? 0 });
 }

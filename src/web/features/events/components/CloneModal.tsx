@@ -45,7 +45,10 @@ export function CloneModal({ event, onClose }: { event: Event | null; onClose: (
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ theme: event.theme, issueNumber: event.issueNumber ? event.issueNumber + 1 : null }}
+          initialValues={{
+            theme: event.theme,
+            issueNumber: event.issueNumber ? event.issueNumber + 1 : null,
+          }}
           onFinish={(values) => clone.mutate(values)}
         >
           <p>{t('events.clone.help')}</p>

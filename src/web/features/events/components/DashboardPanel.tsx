@@ -1,6 +1,20 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, List, Popconfirm, Row, Space, Spin, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -15,11 +29,20 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [cloning, setCloning] = useState(false);
-  const dashboard = useQuery({ queryKey: [...eventKey(eventId), 'dashboard'], queryFn: () => getDashboard(eventId) });
-  const move = useEventMutation(eventId, (to: EventStatus) => transitionEvent(eventId, to), () =>
-    message.success(t('events.dashboard.moved')),
+  const dashboard = useQuery({
+    queryKey: [...eventKey(eventId), 'dashboard'],
+    queryFn: () => getDashboard(eventId),
+  });
+  const move = useEventMutation(
+    eventId,
+    (to: EventStatus) => transitionEvent(eventId, to),
+    () => message.success(t('events.dashboard.moved')),
   );
-  const remove = useEventMutation(eventId, () => deleteEvent(eventId), () => navigate('/events'));
+  const remove = useEventMutation(
+    eventId,
+    () => deleteEvent(eventId),
+    () => navigate('/events'),
+  );
 
   if (dashboard.isPending) return <Spin />;
   if (dashboard.isError) return <Alert type="error" message={dashboard.error.message} />;
@@ -54,10 +77,17 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
       )}
 
       <Card title={t('events.dashboard.next')} size="small">
-        {d.transitions.length === 0 && <Typography.Text type="secondary">{t('events.dashboard.final')}</Typography.Text>}
+        {d.transitions.length === 0 && (
+          <Typography.Text type="secondary">{t('events.dashboard.final')}</Typography.Text>
+        )}
         <Flex vertical gap={12}>
           {d.transitions.map((check) => (
-            <TransitionRow key={check.to} check={check} pending={move.isPending} onMove={() => move.mutate(check.to)} />
+            <TransitionRow
+              key={check.to}
+              check={check}
+              pending={move.isPending}
+              onMove={() => move.mutate(check.to)}
+            />
           ))}
         </Flex>
       </Card>
@@ -65,7 +95,11 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small" hoverable onClick={() => navigate(`${base}/agenda`)}>
-            <Statistic title={t('events.tabs.agenda')} value={d.agenda.items} suffix={t('events.dashboard.items')} />
+            <Statistic
+              title={t('events.tabs.agenda')}
+              value={d.agenda.items}
+              suffix={t('events.dashboard.items')}
+            />
             <Typography.Text type={d.agenda.warnings ? 'warning' : 'secondary'}>
               {d.agenda.warnings
                 ? t('events.dashboard.warnings', { count: d.agenda.warnings })
@@ -93,13 +127,21 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" hoverable onClick={() => navigate(`${base}/checklist`)}>
-            <Statistic title={t('events.tabs.checklist')} value={d.tasks.done} suffix={`/ ${d.tasks.total}`} />
+            <Statistic
+              title={t('events.tabs.checklist')}
+              value={d.tasks.done}
+              suffix={`/ ${d.tasks.total}`}
+            />
             <Typography.Text type="secondary">{t('events.dashboard.tasksDone')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" hoverable onClick={() => navigate(`${base}/materials`)}>
-            <Statistic title={t('events.tabs.materials')} value={d.materials.ready} suffix={`/ ${d.materials.total}`} />
+            <Statistic
+              title={t('events.tabs.materials')}
+              value={d.materials.ready}
+              suffix={`/ ${d.materials.total}`}
+            />
             <Typography.Text type="secondary">
               {t('events.materials.attendance', { count: d.expectedAttendance })}
             </Typography.Text>
@@ -127,12 +169,24 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
   );
 }
 
-function TransitionRow({ check, pending, onMove }: { check: TransitionCheck; pending: boolean; onMove: () => void }) {
+function TransitionRow({
+  check,
+  pending,
+  onMove,
+}: {
+  check: TransitionCheck;
+  pending: boolean;
+  onMove: () => void;
+}) {
   const { t } = useTranslation();
   const backwards = check.to === 'draft';
   return (
     <div data-testid={`transition-${check.to}`}>
-      <Popconfirm title={t(`events.dashboard.confirm.${check.to}`)} onConfirm={onMove} disabled={!check.allowed}>
+      <Popconfirm
+        title={t(`events.dashboard.confirm.${check.to}`)}
+        onConfirm={onMove}
+        disabled={!check.allowed}
+      >
         <Button type={backwards ? 'default' : 'primary'} disabled={!check.allowed} loading={pending}>
           {t(`events.dashboard.action.${check.to}`)}
         </Button>
@@ -141,7 +195,9 @@ function TransitionRow({ check, pending, onMove }: { check: TransitionCheck; pen
         <ul className="gm-blockers">
           {check.blockers.map((b) => (
             <li key={`${b.code}-${b.siteName ?? ''}`}>
-              <Typography.Text type="warning">{t(`events.blockers.${b.code}`, { site: b.siteName ?? '' })}</Typography.Text>
+              <Typography.Text type="warning">
+                {t(`events.blockers.${b.code}`, { site: b.siteName ?? '' })}
+              </Typography.Text>
             </li>
           ))}
         </ul>

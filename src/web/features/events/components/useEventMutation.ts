@@ -3,7 +3,11 @@ import { useApiError } from '../../../components/useApiError.js';
 import { eventKey } from '../api.js';
 
 /** A write on one event's plan: on success the event's queries refresh; errors show as messages. */
-export function useEventMutation<TArgs, TResult>(eventId: string, fn: (args: TArgs) => Promise<TResult>, onDone?: () => void) {
+export function useEventMutation<TArgs, TResult>(
+  eventId: string,
+  fn: (args: TArgs) => Promise<TResult>,
+  onDone?: () => void,
+) {
   const queryClient = useQueryClient();
   const showError = useApiError();
   return useMutation({

@@ -105,10 +105,17 @@ export default function EventFormPage() {
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
 
-  const options = useQuery({ queryKey: [...eventsKey, 'options'], queryFn: getEventOptions, staleTime: Infinity });
+  const options = useQuery({
+    queryKey: [...eventsKey, 'options'],
+    queryFn: getEventOptions,
+    staleTime: Infinity,
+  });
   const existing = useQuery({ queryKey: eventKey(id ?? ''), queryFn: () => getEvent(id!), enabled: !!id });
   const templates = useQuery({ queryKey: ['templates', 'list', 'events'], queryFn: () => listTemplates() });
-  const sites = useQuery({ queryKey: ['sites', 'events-picker'], queryFn: () => listSites({ page: 1, pageSize: 100 }) });
+  const sites = useQuery({
+    queryKey: ['sites', 'events-picker'],
+    queryFn: () => listSites({ page: 1, pageSize: 100 }),
+  });
   const versionId = Form.useWatch('templateVersionId', form);
   const version = useQuery({
     queryKey: ['templates', 'version', versionId],
@@ -150,7 +157,10 @@ export default function EventFormPage() {
     },
     onError: (error) => {
       showError(error, form);
-      const wrong = form.getFieldsError().filter((f) => f.errors.length).map((f) => f.name[0] as keyof Values);
+      const wrong = form
+        .getFieldsError()
+        .filter((f) => f.errors.length)
+        .map((f) => f.name[0] as keyof Values);
       const first = STEPS.findIndex((fields) => fields.some((f) => wrong.includes(f)));
       if (first >= 0) setStep(first);
     },
@@ -183,7 +193,14 @@ export default function EventFormPage() {
         form={form}
         layout="vertical"
         style={{ maxWidth: 720 }}
-        initialValues={{ format: 'half_day', fee: 0, capacity: 60, objectives: [], focusDimensionIds: [], sites: [{}] }}
+        initialValues={{
+          format: 'half_day',
+          fee: 0,
+          capacity: 60,
+          objectives: [],
+          focusDimensionIds: [],
+          sites: [{}],
+        }}
         onFinish={() => save.mutate(form.getFieldsValue(true))}
       >
         <div {...show(0)}>
@@ -225,7 +242,11 @@ export default function EventFormPage() {
               onChange={() => form.setFieldValue('focusDimensionIds', [])}
             />
           </Form.Item>
-          <Form.Item name="focusDimensionIds" label={t('events.fields.focus')} extra={t('events.form.focusHelp')}>
+          <Form.Item
+            name="focusDimensionIds"
+            label={t('events.fields.focus')}
+            extra={t('events.form.focusHelp')}
+          >
             <Checkbox.Group style={{ display: 'grid', gap: 8 }}>
               {version.data?.dimensions.map((d) => (
                 <Checkbox key={d.id} value={d.id}>
@@ -266,7 +287,11 @@ export default function EventFormPage() {
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'capacity']} rules={[{ required: true }]}>
-                      <InputNumber min={1} max={EVENT_LIMITS.capacityMax} addonAfter={t('events.form.people')} />
+                      <InputNumber
+                        min={1}
+                        max={EVENT_LIMITS.capacityMax}
+                        addonAfter={t('events.form.people')}
+                      />
                     </Form.Item>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                   </Space>

@@ -11,6 +11,7 @@ import { DashboardPanel } from '../components/DashboardPanel.js';
 import { MaterialsPanel } from '../components/MaterialsPanel.js';
 import { RoutePanel } from '../components/RoutePanel.js';
 import { StatusTag } from '../components/StatusTag.js';
+import '../components/events.css';
 
 export const EVENT_TABS = ['overview', 'agenda', 'route', 'checklist', 'materials'] as const;
 type Tab = (typeof EVENT_TABS)[number];
@@ -26,7 +27,12 @@ export default function EventPage() {
   if (event.isPending) return <Spin />;
   if (event.isError) {
     const missing = event.error instanceof ApiError && event.error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('events.notFound') : event.error.message} />;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('events.notFound') : event.error.message}
+      />
+    );
   }
   const e = event.data;
   const panels: Record<Tab, React.ReactNode> = {
@@ -40,7 +46,12 @@ export default function EventPage() {
   return (
     <>
       <Flex align="center" gap={8} wrap style={{ marginBottom: 8 }}>
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/events')} aria-label={t('events.list.title')} />
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('/events')}
+          aria-label={t('events.list.title')}
+        />
         <Typography.Title level={3} style={{ margin: 0, minWidth: 0 }} ellipsis data-testid="event-theme">
           {e.theme}
         </Typography.Title>
@@ -51,7 +62,9 @@ export default function EventPage() {
           e.eventDate,
           t(`enums.eventFormat.${e.format}`),
           e.sites.map((s) => s.siteName).join('、'),
-          e.seriesName && e.issueNumber ? t('events.issue', { series: e.seriesName, n: e.issueNumber }) : null,
+          e.seriesName && e.issueNumber
+            ? t('events.issue', { series: e.seriesName, n: e.issueNumber })
+            : null,
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EVENT_STATUSES, type Event } from '../../../../contract/events.js';
+import { type EventFilters, eventsKey, listEvents } from '../api.js';
 import { CloneModal } from '../components/CloneModal.js';
 import { StatusTag } from '../components/StatusTag.js';
-import { type EventFilters, eventsKey, listEvents } from '../api.js';
 
 /** 参观活动 list: newest date first, filter by status and text, create and clone. */
 export default function EventsPage() {
@@ -28,7 +28,12 @@ export default function EventsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('events.list.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/events/new')} data-testid="new-event">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/events/new')}
+          data-testid="new-event"
+        >
           {t('events.list.new')}
         </Button>
       </Flex>
@@ -66,7 +71,9 @@ export default function EventsPage() {
             dataIndex: 'theme',
             render: (theme: string, e) => (
               <Link to={`/events/${e.id}`}>
-                {e.seriesName && e.issueNumber ? `${t('events.issue', { series: e.seriesName, n: e.issueNumber })} · ` : ''}
+                {e.seriesName && e.issueNumber
+                  ? `${t('events.issue', { series: e.seriesName, n: e.issueNumber })} · `
+                  : ''}
                 {theme}
               </Link>
             ),
