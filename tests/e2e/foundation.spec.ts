@@ -38,11 +38,7 @@ async function expectNoHorizontalOverflow(page: Page) {
 /** Picks an option of an antd Select found by its form label. */
 async function choose(page: Page, field: Locator, option: string) {
   await field.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
 async function openNav(page: Page, label: string) {
@@ -62,6 +58,8 @@ async function setLanguage(page: Page, label: 'English' | '中文') {
 
 async function signIn(page: Page) {
   await page.goto('/login');
+  await shot(page, '02-login');
+  await expectNoHorizontalOverflow(page);
   await page.getByLabel('邮箱或手机号').fill(ADMIN.email);
   await page.getByLabel('密码').fill(ADMIN.password);
   await page
@@ -98,6 +96,7 @@ test('foundation journey: setup, member units, Excel import and export, English'
   const width = widthOf(page);
   const runSeed = (Date.now() % 1_000_000) * 10 + (width > 600 ? 1 : 2);
   const unitName = `深圳市标杆物业服务有限公司${width}`;
+  const colleague = `陈同事${width}`;
 
   await test.step('setup (or the note that it is done)', async () => {
     const setupUrl = process.env.E2E_SETUP_URL;
@@ -160,7 +159,8 @@ test('foundation journey: setup, member units, Excel import and export, English'
     await shot(page, '03-member-unit-form');
     await page.getByTestId('member-unit-save').click();
     await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByRole('cell', { name: unitName })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: unitName });
+    await expect(row.getByRole('cell', { name: '理事单位', exact: true })).toBeVisible();
     await shot(page, '04-member-units');
     await expectNoHorizontalOverflow(page);
   });
@@ -228,6 +228,40 @@ test('foundation journey: setup, member units, Excel import and export, English'
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const names = (await readSheet(await file.path())).map((row) => row[0]);
     expect(names).toEqual(expect.arrayContaining([unitName, goodName, otherName]));
+  });
+
+  await test.step('invite a colleague and open the link signed out', async () => {
+    await openNav(page, '用户与邀请');
+    await page.getByRole('tab', { name: '邀请' }).click();
+    await page.getByRole('button', { name: '创建邀请' }).click();
+    const modal = page.getByRole('dialog');
+    await choose(page, modal.getByLabel('角色'), '协会工作人员');
+    await modal.getByLabel('姓名').fill(colleague);
+    await modal.getByRole('button', { name: '生成邀请链接' }).click();
+    const link = (await modal.getByTestId('invite-link').textContent()) ?? '';
+    expect(link).toMatch(/\/invite\/\S+$/);
+    await shot(page, '10-invite-created');
+    await modal.getByRole('button', { name: /^完\s?成$/ }).click();
+    await expect(page.getByRole('cell', { name: colleague })).toBeVisible();
+
+    const guest = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: page.viewportSize()!, locale: 'zh-CN' });
+    const invitePage = await guest.newPage();
+    await invitePage.goto(new URL(link.trim()).pathname);
+    await expect(invitePage.getByRole('heading', { name: /^加入/ })).toBeVisible();
+    await expect(invitePage.getByLabel('姓名')).toHaveValue(colleague);
+    await shot(invitePage, '11-invite-page');
+    await expectNoHorizontalOverflow(invitePage);
+    await guest.close();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '我的账号' }).click();
+    await expect(page.getByRole('heading', { name: '我的账号' })).toBeVisible();
+    await shot(page, '12-account');
+    await expectNoHorizontalOverflow(page);
+    await openNav(page, '会员单位');
   });
 
   await test.step('switch to English', async () => {

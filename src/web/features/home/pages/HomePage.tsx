@@ -6,7 +6,12 @@ import { useMe, useSetupStatus } from '../../../app/session.js';
 
 /** Greets the user and links to the pages their role may use. */
 export default function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  /** Pages may add `home.descriptions.<nav key>`; without one the card shows just the title. */
+  const describe = (labelKey: string) => {
+    const key = `home.descriptions.${labelKey.split('.')[1]}`;
+    return i18n.exists(key) ? t(key) : undefined;
+  };
   const { data: me } = useMe();
   const { data: setup } = useSetupStatus();
   if (!me) return null;
@@ -33,7 +38,7 @@ export default function HomePage() {
                 <Card.Meta
                   avatar={item.icon}
                   title={t(item.labelKey)}
-                  description={t(`home.descriptions.${item.labelKey.split('.')[1]}`)}
+                  description={describe(item.labelKey)}
                 />
               </Card>
             </Link>
