@@ -80,7 +80,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   request.log.error({ err: error, requestId }, 'unhandled error');
   return send(reply, {
     type: 'https://guanmo.dev/problems/internal',
-    title: t(lang, 'errors.internal'),
+    title: t(lang, 'errors.internal', { requestId }),
     status: 500,
     code: 'internal',
     detail: t(lang, 'errors.internal', { requestId }),
