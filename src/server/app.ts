@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type RouteOptions } from 'fastify';
+import Fastify, { type FastifyReply, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { newToken } from './core/auth/tokens.js';
@@ -26,6 +26,7 @@ import { fileRoutes } from './modules/files/files.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await fileRoutes(v1);
       await sitesModuleRoutes(v1);
       await registrationRoutes(v1);
+      await checkinRoutes(v1);
     },
     { prefix: '/api/v1' },
   );
@@ -171,6 +173,13 @@ async function serveWeb(app: App, config: Config) {
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  // The attendee pages (registration, personal pass) are a separate light bundle: attendee.html.
+  if (existsSync(path.join(config.webDist, 'attendee.html'))) {
+    const attendee = (_request: unknown, reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('attendee.html');
+    for (const url of ['/e/:slug/register', '/p/:token', '/p/:token/*'])
+      app.get(url, { schema: { hide: true } }, attendee);
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');

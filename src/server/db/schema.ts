@@ -15,3 +15,5 @@ export * from '../modules/route-stops/route-stops.table.js';
 export * from '../modules/checklists/checklists.table.js';
 export * from '../modules/materials/materials.table.js';
 export * from '../modules/registrations/registrations.table.js';
+export * from '../modules/groups/groups.table.js';
+export * from '../modules/checkin/checkin.table.js';

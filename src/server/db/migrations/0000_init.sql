@@ -1,3 +1,11 @@
+CREATE TABLE "realtime_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"channel" text NOT NULL,
+	"type" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "app_state" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" text NOT NULL,
@@ -67,6 +75,46 @@ CREATE TABLE "unit_contacts" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "message_templates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"message_type" text NOT NULL,
+	"locale" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"updated_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"channel" text NOT NULL,
+	"recipient" text NOT NULL,
+	"message_type" text NOT NULL,
+	"locale" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"sign_secret" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_error" text,
+	"sent_at" timestamp with time zone,
+	"event_id" uuid,
+	"dedupe_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"outbox_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"ok" boolean NOT NULL,
+	"response" text
+);
+--> statement-breakpoint
 CREATE TABLE "screening_criteria" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -132,46 +180,6 @@ CREATE TABLE "sites" (
 	"archived_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "message_templates" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"message_type" text NOT NULL,
-	"locale" text NOT NULL,
-	"subject" text NOT NULL,
-	"body" text NOT NULL,
-	"updated_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "outbox" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"channel" text NOT NULL,
-	"recipient" text NOT NULL,
-	"message_type" text NOT NULL,
-	"locale" text NOT NULL,
-	"subject" text NOT NULL,
-	"body" text NOT NULL,
-	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"sign_secret" text,
-	"status" text DEFAULT 'pending' NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL,
-	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_error" text,
-	"sent_at" timestamp with time zone,
-	"event_id" uuid,
-	"dedupe_key" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "outbox_attempts" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"outbox_id" uuid NOT NULL,
-	"at" timestamp with time zone NOT NULL,
-	"ok" boolean NOT NULL,
-	"response" text
 );
 --> statement-breakpoint
 CREATE TABLE "invites" (
@@ -381,9 +389,105 @@ CREATE TABLE "materials" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "registration_fields" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"type" text NOT NULL,
+	"required" boolean DEFAULT false NOT NULL,
+	"options" text[] DEFAULT '{}' NOT NULL,
+	"show_if_field_id" uuid,
+	"show_if_equals" text,
+	"position" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "registration_settings" (
+	"event_id" uuid PRIMARY KEY NOT NULL,
+	"unit_quota" integer,
+	"requires_approval" boolean DEFAULT false NOT NULL,
+	"allow_non_members" boolean DEFAULT false NOT NULL,
+	"retention_days" integer DEFAULT 180 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "registrations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"event_site_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"waitlist_seq" integer,
+	"member_unit_id" uuid,
+	"unit_name" text NOT NULL,
+	"name" text NOT NULL,
+	"position" text,
+	"mobile" text,
+	"email" text,
+	"focus_dimension_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"questions" text,
+	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"pass_token" text NOT NULL,
+	"consent_version" text,
+	"consented_at" timestamp with time zone,
+	"user_id" uuid,
+	"created_by" uuid,
+	"group_id" uuid,
+	"cancelled_at" timestamp with time zone,
+	"approved_at" timestamp with time zone,
+	"anonymized_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "groups" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"event_site_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"position" integer NOT NULL,
+	"guide_user_id" uuid,
+	"guide_name" text,
+	"guide_phone" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "checkin_scans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"event_site_id" uuid,
+	"registration_id" uuid,
+	"nonce" text NOT NULL,
+	"method" text NOT NULL,
+	"scanned_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"device_id" text,
+	"staff_id" uuid,
+	"result_code" text NOT NULL,
+	"result" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "checkins" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"event_site_id" uuid NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"scan_id" uuid,
+	"method" text NOT NULL,
+	"scanned_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"device_id" text,
+	"staff_id" uuid,
+	"undone_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_contacts" ADD CONSTRAINT "unit_contacts_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outbox_attempts" ADD CONSTRAINT "outbox_attempts_outbox_id_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "site_scores" ADD CONSTRAINT "site_scores_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "site_scores" ADD CONSTRAINT "site_scores_criterion_id_screening_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."screening_criteria"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "site_scores" ADD CONSTRAINT "site_scores_scorer_id_users_id_fk" FOREIGN KEY ("scorer_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -391,8 +495,6 @@ ALTER TABLE "site_honours" ADD CONSTRAINT "site_honours_site_id_sites_id_fk" FOR
 ALTER TABLE "site_photos" ADD CONSTRAINT "site_photos_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "site_photos" ADD CONSTRAINT "site_photos_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sites" ADD CONSTRAINT "sites_managing_unit_id_member_units_id_fk" FOREIGN KEY ("managing_unit_id") REFERENCES "public"."member_units"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "outbox_attempts" ADD CONSTRAINT "outbox_attempts_outbox_id_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_used_by_users_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -419,6 +521,25 @@ ALTER TABLE "route_stops" ADD CONSTRAINT "route_stops_event_site_id_event_sites_
 ALTER TABLE "checklist_tasks" ADD CONSTRAINT "checklist_tasks_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_tasks" ADD CONSTRAINT "checklist_tasks_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "materials" ADD CONSTRAINT "materials_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_fields" ADD CONSTRAINT "registration_fields_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_settings" ADD CONSTRAINT "registration_settings_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_event_site_id_event_sites_id_fk" FOREIGN KEY ("event_site_id") REFERENCES "public"."event_sites"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "groups" ADD CONSTRAINT "groups_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "groups" ADD CONSTRAINT "groups_event_site_id_event_sites_id_fk" FOREIGN KEY ("event_site_id") REFERENCES "public"."event_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "groups" ADD CONSTRAINT "groups_guide_user_id_users_id_fk" FOREIGN KEY ("guide_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_scans" ADD CONSTRAINT "checkin_scans_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_scans" ADD CONSTRAINT "checkin_scans_event_site_id_event_sites_id_fk" FOREIGN KEY ("event_site_id") REFERENCES "public"."event_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_scans" ADD CONSTRAINT "checkin_scans_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_scans" ADD CONSTRAINT "checkin_scans_staff_id_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_event_site_id_event_sites_id_fk" FOREIGN KEY ("event_site_id") REFERENCES "public"."event_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_staff_id_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "realtime_events_channel_idx" ON "realtime_events" USING btree ("channel","id");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
@@ -427,6 +548,12 @@ CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_id");--> statement
 CREATE UNIQUE INDEX "member_units_uscc_key" ON "member_units" USING btree ("uscc");--> statement-breakpoint
 CREATE INDEX "member_units_name_idx" ON "member_units" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "unit_contacts_unit_idx" ON "unit_contacts" USING btree ("member_unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "message_templates_type_locale_key" ON "message_templates" USING btree ("message_type","locale");--> statement-breakpoint
+CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "outbox_event_idx" ON "outbox" USING btree ("event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "outbox_dedupe_key" ON "outbox" USING btree ("dedupe_key");--> statement-breakpoint
+CREATE INDEX "outbox_attempts_outbox_idx" ON "outbox_attempts" USING btree ("outbox_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "site_scores_site_criterion_scorer_key" ON "site_scores" USING btree ("site_id","criterion_id","scorer_id");--> statement-breakpoint
 CREATE INDEX "site_scores_criterion_idx" ON "site_scores" USING btree ("criterion_id");--> statement-breakpoint
 CREATE INDEX "site_scores_scorer_idx" ON "site_scores" USING btree ("scorer_id");--> statement-breakpoint
@@ -437,12 +564,6 @@ CREATE UNIQUE INDEX "site_tags_name_key" ON "site_tags" USING btree ("name");-->
 CREATE INDEX "sites_name_idx" ON "sites" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "sites_tags_idx" ON "sites" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "sites_managing_unit_idx" ON "sites" USING btree ("managing_unit_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "message_templates_type_locale_key" ON "message_templates" USING btree ("message_type","locale");--> statement-breakpoint
-CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
-CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "outbox_event_idx" ON "outbox" USING btree ("event_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "outbox_dedupe_key" ON "outbox" USING btree ("dedupe_key");--> statement-breakpoint
-CREATE INDEX "outbox_attempts_outbox_idx" ON "outbox_attempts" USING btree ("outbox_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invites_token_hash_key" ON "invites" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_hash_key" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
@@ -467,4 +588,15 @@ CREATE INDEX "agenda_items_event_idx" ON "agenda_items" USING btree ("event_id",
 CREATE UNIQUE INDEX "agenda_versions_event_version_key" ON "agenda_versions" USING btree ("event_id","version");--> statement-breakpoint
 CREATE INDEX "route_stops_event_site_idx" ON "route_stops" USING btree ("event_site_id","position");--> statement-breakpoint
 CREATE INDEX "checklist_tasks_event_idx" ON "checklist_tasks" USING btree ("event_id","position");--> statement-breakpoint
-CREATE INDEX "materials_event_idx" ON "materials" USING btree ("event_id","position");
+CREATE INDEX "materials_event_idx" ON "materials" USING btree ("event_id","position");--> statement-breakpoint
+CREATE INDEX "registration_fields_event_idx" ON "registration_fields" USING btree ("event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_pass_token_key" ON "registrations" USING btree ("pass_token");--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_event_mobile_key" ON "registrations" USING btree ("event_id","mobile") WHERE status <> 'cancelled' and mobile is not null;--> statement-breakpoint
+CREATE INDEX "registrations_event_status_idx" ON "registrations" USING btree ("event_id","status");--> statement-breakpoint
+CREATE INDEX "registrations_site_idx" ON "registrations" USING btree ("event_site_id");--> statement-breakpoint
+CREATE INDEX "registrations_unit_idx" ON "registrations" USING btree ("member_unit_id");--> statement-breakpoint
+CREATE INDEX "groups_event_idx" ON "groups" USING btree ("event_id","event_site_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "checkin_scans_nonce_key" ON "checkin_scans" USING btree ("nonce");--> statement-breakpoint
+CREATE INDEX "checkin_scans_event_idx" ON "checkin_scans" USING btree ("event_id","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "checkins_registration_active_key" ON "checkins" USING btree ("registration_id") WHERE undone_at is null;--> statement-breakpoint
+CREATE INDEX "checkins_event_idx" ON "checkins" USING btree ("event_id","scanned_at");
