@@ -50,23 +50,22 @@ export async function findVersionRow(ctx: Ctx, versionId: string) {
 }
 
 async function loadDimensions(ctx: Ctx, versionId: string): Promise<TemplateDimension[]> {
-  const [dims, points, questions] = await Promise.all([
-    ctx.db
-      .select()
-      .from(templateDimensions)
-      .where(eq(templateDimensions.versionId, versionId))
-      .orderBy(asc(templateDimensions.position)),
-    ctx.db
-      .select()
-      .from(templatePoints)
-      .where(eq(templatePoints.versionId, versionId))
-      .orderBy(asc(templatePoints.position)),
-    ctx.db
-      .select()
-      .from(templateQuestions)
-      .where(eq(templateQuestions.versionId, versionId))
-      .orderBy(asc(templateQuestions.position)),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const dims = await ctx.db
+    .select()
+    .from(templateDimensions)
+    .where(eq(templateDimensions.versionId, versionId))
+    .orderBy(asc(templateDimensions.position));
+  const points = await ctx.db
+    .select()
+    .from(templatePoints)
+    .where(eq(templatePoints.versionId, versionId))
+    .orderBy(asc(templatePoints.position));
+  const questions = await ctx.db
+    .select()
+    .from(templateQuestions)
+    .where(eq(templateQuestions.versionId, versionId))
+    .orderBy(asc(templateQuestions.position));
   const questionsOf = (dimensionId: string, pointId: string | null) =>
     questions
       .filter((q) => q.dimensionId === dimensionId && q.pointId === pointId)
