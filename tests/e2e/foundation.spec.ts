@@ -57,8 +57,15 @@ async function setLanguage(page: Page, label: 'English' | '中文') {
 }
 
 async function signIn(page: Page) {
+  const loaded: string[] = [];
+  const record = (request: { url(): string }) => loaded.push(request.url());
+  page.on('request', record);
   await page.goto('/login');
   await shot(page, '02-login');
+  page.off('request', record);
+  // Split by route: the sign-in page does not download the admin pages.
+  expect(loaded.filter((url) => /(MemberUnitsPage|UsersPage|AuditPage)-/.test(url))).toEqual([]);
+  expect(loaded.some((url) => /LoginPage-/.test(url))).toBe(true);
   await expectNoHorizontalOverflow(page);
   await page.getByLabel('邮箱或手机号').fill(ADMIN.email);
   await page.getByLabel('密码').fill(ADMIN.password);
