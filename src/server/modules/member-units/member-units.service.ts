@@ -156,6 +156,37 @@ async function replaceContacts(ctx: Ctx, unitId: string, contacts: MemberUnitInp
   );
 }
 
+/**
+ * For re-imports: a spreadsheet row carries one contact, so contacts are merged rather than
+ * replaced. A contact with the same name or mobile is updated, a new one is added, others stay.
+ */
+async function mergeContacts(ctx: Ctx, unitId: string, contacts: MemberUnitInput['contacts']) {
+  if (!contacts.length) return;
+  const existing = await ctx.db.select().from(unitContacts).where(eq(unitContacts.memberUnitId, unitId));
+  for (const c of contacts) {
+    const match = existing.find((e) => e.name === c.name || (!!c.mobile && e.mobile === c.mobile));
+    if (c.isPrimary) {
+      await ctx.db
+        .update(unitContacts)
+        .set({ isPrimary: false, updatedAt: ctx.clock.now() })
+        .where(eq(unitContacts.memberUnitId, unitId));
+    }
+    const values = {
+      name: c.name,
+      position: c.position ?? match?.position ?? null,
+      mobile: c.mobile ?? match?.mobile ?? null,
+      email: c.email ?? match?.email ?? null,
+      isPrimary: c.isPrimary || (match?.isPrimary ?? false),
+      updatedAt: ctx.clock.now(),
+    };
+    if (match) await ctx.db.update(unitContacts).set(values).where(eq(unitContacts.id, match.id));
+    else
+      await ctx.db
+        .insert(unitContacts)
+        .values({ ...values, memberUnitId: unitId, createdAt: ctx.clock.now() });
+  }
+}
+
 async function assertUsccFree(ctx: Ctx, uscc: string, exceptId?: string) {
   const [clash] = await ctx.db
     .select({ id: memberUnits.id })
@@ -248,7 +279,7 @@ export async function upsertMemberUnits(ctx: Ctx, units: MemberUnitInput[]) {
           .update(memberUnits)
           .set({ ...columns(unit), archivedAt: null, updatedAt: tx.clock.now() })
           .where(eq(memberUnits.id, existing.id));
-        if (unit.contacts.length) await replaceContacts(tx, existing.id, unit.contacts);
+        await mergeContacts(tx, existing.id, unit.contacts);
         updated++;
       } else {
         const [row] = await tx.db
