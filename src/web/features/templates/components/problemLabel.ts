@@ -19,6 +19,8 @@ const FIELD_KEYS: Record<string, string> = {
 
 /** `body.dimensions.0.points.1.weight` → "维度 1 › 观察点 2 › 权重". */
 export function problemLabel(path: string, t: TFunction): string {
+  const template = /^template\.(name|description|kind)$/.exec(path);
+  if (template) return t(`templates.create.${template[1]}`);
   const parts = path
     .replace(/^(body|version)\.?/, '')
     .split('.')
