@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../../contract/uscc.js';
 import { buildMemberUnit, buildUser, memberUnitInput } from '../../test/factories.js';
@@ -274,6 +275,61 @@ describe('POST /member-units/import/preview', () => {
     const existing = await buildMemberUnit(t.database);
     const body = (await preview(staff, await workbook([row({ 统一社会信用代码: existing.uscc })]))).json();
     expect(body.rows[0].action).toBe('update');
+  });
+});
+
+describe('import preview under generated input', () => {
+  const cell = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.string({ unit: 'grapheme', maxLength: 10 }),
+    fc.constantFrom(
+      '9144030071526726XG',
+      '9144030071526726xg',
+      '91440300715267I6XG',
+      '😀',
+      '<b>x</b>',
+      "'; drop table x; --",
+    ),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-01-01') }),
+    fc.constant({ formula: '1+1', result: 2 }),
+    fc.constant({ text: 'link', hyperlink: 'https://example.com' }),
+    fc.constant({ richText: [{ text: '富' }, { text: '文本' }] }),
+    fc.constant({ error: '#N/A' }),
+    fc.constant(null),
+  );
+  const sheetRows = fc.array(fc.array(cell, { minLength: 0, maxLength: HEADERS.length + 2 }), {
+    minLength: 1,
+    maxLength: 6,
+  });
+
+  it('never answers 5xx, and every error is a translated problem', async () => {
+    await fc.assert(
+      fc.asyncProperty(sheetRows, fc.boolean(), async (rows, withHeaders) => {
+        const wb = new ExcelJS.Workbook();
+        const sheet = wb.addWorksheet('会员单位');
+        if (withHeaders) sheet.addRow(HEADERS);
+        for (const r of rows) sheet.addRow(r as ExcelJS.CellValue[]);
+        const res = await preview(staff, Buffer.from(await wb.xlsx.writeBuffer()));
+        expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(problem(res).detail).toBeTruthy();
+        else for (const row of res.json().rows) expect(row.action === 'error').toBe(row.errors.length > 0);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('never answers 5xx for random bytes behind a zip signature', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
+        const res = await preview(staff, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), bytes]));
+        expect(res.statusCode).toBe(400);
+        expect(problem(res).code).toBe('member_units.import_file_invalid');
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 
