@@ -19,14 +19,15 @@ import { createRealtimeHub, type RealtimeHub } from './core/realtime.js';
 import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { publicPageRoutes } from './modules/documents/public-page.routes.js';
 import { eventPlanningRoutes } from './modules/events/index.js';
 import { fileRoutes } from './modules/files/files.routes.js';
+import { groupRoutes } from './modules/groups/groups.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
-import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await sitesModuleRoutes(v1);
       await registrationRoutes(v1);
       await checkinRoutes(v1);
+      await groupRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

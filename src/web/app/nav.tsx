@@ -6,6 +6,7 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../contract/common.js';
@@ -19,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: everyone },
   { path: '/events', labelKey: 'nav.events', icon: <CalendarOutlined />, roles: ['admin', 'staff'] },
   { path: '/member-units', labelKey: 'nav.memberUnits', icon: <BankOutlined />, roles: everyone },
+  { path: '/sites', labelKey: 'nav.sites', icon: <TrophyOutlined />, roles: ['admin', 'staff'] },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
   {
     path: '/notifications',

@@ -38,6 +38,22 @@ export const router = createBrowserRouter([
       },
       { path: '/users', element: page(() => import('../features/users/pages/UsersPage.js'), ['admin']) },
       { path: '/audit', element: page(() => import('../features/audit/pages/AuditPage.js'), ['admin']) },
+      {
+        path: '/sites',
+        element: page(() => import('../features/sites/pages/SitesPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/sites/screening',
+        element: page(() => import('../features/sites/pages/ScreeningPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/sites/coverage',
+        element: page(() => import('../features/sites/pages/CoveragePage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/sites/:siteId',
+        element: page(() => import('../features/sites/pages/SiteDetailPage.js'), ['admin', 'staff', 'host']),
+      },
       { path: '/templates', element: page(() => import('../features/templates/pages/TemplatesPage.js')) },
       {
         path: '/templates/:templateId',
