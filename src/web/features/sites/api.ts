@@ -38,8 +38,11 @@ export const linkHost = (siteId: string, userId: string) =>
 export const unlinkHost = (siteId: string, userId: string) =>
   api.delete<Site>(`/sites/${siteId}/hosts/${userId}`);
 
-export const updatePhoto = (siteId: string, photoId: string, input: { caption?: string | null; isCover?: true }) =>
-  api.patch<SitePhoto[]>(`/sites/${siteId}/photos/${photoId}`, input);
+export const updatePhoto = (
+  siteId: string,
+  photoId: string,
+  input: { caption?: string | null; isCover?: true },
+) => api.patch<SitePhoto[]>(`/sites/${siteId}/photos/${photoId}`, input);
 export const reorderPhotos = (siteId: string, photoIds: string[]) =>
   api.put<SitePhoto[]>(`/sites/${siteId}/photos/order`, { photoIds });
 export const deletePhoto = (siteId: string, photoId: string) =>
@@ -55,5 +58,6 @@ export const saveMyScores = (siteId: string, input: ScoreInput) =>
   api.put<MyScore[]>(`/sites/${siteId}/scores`, input);
 export const getShortlist = () => api.get<ShortlistEntry[]>('/screening/shortlist');
 
-export const getCoverage = (siteIds: string[]) => api.get<Coverage>('/coverage', { siteIds: siteIds.join(',') });
+export const getCoverage = (siteIds: string[]) =>
+  api.get<Coverage>('/coverage', { siteIds: siteIds.join(',') });
 export const suggestCoverage = () => api.get<CoverageSuggestion>('/coverage/suggest');

@@ -87,7 +87,13 @@ export function CriteriaEditor({ criteria }: { criteria: Criterion[] }) {
                   title={t('sites.screening.confirmDeleteCriterion', { name: criterion.name })}
                   onConfirm={() => remove(criterion)}
                 >
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('sites.delete')} />
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('sites.delete')}
+                  />
                 </Popconfirm>
               </Space>
             ),

@@ -1,6 +1,6 @@
 import { FileTextOutlined, FileTextTwoTone } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Popover, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Grid, Input, Popover, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, MyScore, ShortlistEntry } from '../../../../contract/sites.js';
@@ -20,6 +20,8 @@ export function ScoreMatrix(props: { criteria: Criterion[]; sites: ShortlistEntr
   const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Edits>({});
   const [saving, setSaving] = useState<string | null>(null);
+  // Pinned name and save columns help on a desktop; on a phone they would leave no room.
+  const pin = Grid.useBreakpoint().md;
 
   const saved = useMemo(() => {
     const map: Edits = {};
@@ -69,7 +71,12 @@ export function ScoreMatrix(props: { criteria: Criterion[]; sites: ShortlistEntr
         scroll={{ x: 'max-content' }}
         data-testid="score-matrix"
         columns={[
-          { title: t('sites.fields.name'), dataIndex: 'siteName', fixed: 'left', width: 140 },
+          {
+            title: t('sites.fields.name'),
+            dataIndex: 'siteName',
+            fixed: pin ? 'left' : undefined,
+            width: 140,
+          },
           ...props.criteria.map((criterion) => ({
             title: criterion.name,
             key: criterion.id,
@@ -115,7 +122,7 @@ export function ScoreMatrix(props: { criteria: Criterion[]; sites: ShortlistEntr
           {
             title: '',
             key: 'save',
-            fixed: 'right',
+            fixed: pin ? 'right' : undefined,
             width: 80,
             render: (_: unknown, site: ShortlistEntry) => (
               <Button

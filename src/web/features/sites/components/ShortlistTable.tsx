@@ -13,7 +13,7 @@ export function ShortlistTable(props: { criteria: Criterion[]; shortlist: Shortl
   const nameOf = new Map(props.criteria.map((c) => [c.id, c.name]));
   return (
     <Card title={t('sites.screening.shortlistTitle')}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sites.screening.formula')} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('sites.screening.formula')} />
       <Table<ShortlistEntry>
         rowKey="siteId"
         size="small"
@@ -24,16 +24,23 @@ export function ShortlistTable(props: { criteria: Criterion[]; shortlist: Shortl
         expandable={{
           rowExpandable: (row) => row.scorerCount > 0,
           expandedRowRender: (row) => (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} title={t('sites.screening.perCriterion')}>
-                {row.criteria.map((c) => (
-                  <Descriptions.Item key={c.criterionId} label={nameOf.get(c.criterionId)}>
-                    {c.count
-                      ? t('sites.screening.meanSd', { mean: fixed(c.mean), sd: fixed(c.stddev), count: c.count })
-                      : '—'}
-                  </Descriptions.Item>
-                ))}
-              </Descriptions>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, sm: 2, md: 4 }}
+                title={t('sites.screening.perCriterion')}
+                items={row.criteria.map((c) => ({
+                  key: c.criterionId,
+                  label: nameOf.get(c.criterionId),
+                  children: c.count
+                    ? t('sites.screening.meanSd', {
+                        mean: fixed(c.mean),
+                        sd: fixed(c.stddev),
+                        count: c.count,
+                      })
+                    : '—',
+                }))}
+              />
               <Space wrap>
                 <Typography.Text type="secondary">{t('sites.screening.scorerTotals')}</Typography.Text>
                 {row.scorerTotals.map((s) => (

@@ -80,7 +80,9 @@ export function SiteHosts(props: { site: Site; canEdit: boolean; onChanged: (sit
               .filter((a) => a.siteId !== props.site.id)
               .map((a) => ({
                 value: a.id,
-                label: a.siteName ? t('sites.hosts.accountElsewhere', { name: a.name, site: a.siteName }) : a.name,
+                label: a.siteName
+                  ? t('sites.hosts.accountElsewhere', { name: a.name, site: a.siteName })
+                  : a.name,
               }))}
             data-testid="site-host-pick"
           />

@@ -7,7 +7,21 @@ import {
   StarOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Image, Input, Popconfirm, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Image,
+  Input,
+  Popconfirm,
+  Progress,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_LIMITS } from '../../../../contract/files.js';
@@ -50,7 +64,10 @@ export function SitePhotos(props: {
     for (const file of files) {
       if (file.size > FILE_LIMITS.maxUploadBytes) {
         message.error(
-          t('sites.photos.tooLarge', { name: file.name, megabytes: FILE_LIMITS.maxUploadBytes / 1024 / 1024 }),
+          t('sites.photos.tooLarge', {
+            name: file.name,
+            megabytes: FILE_LIMITS.maxUploadBytes / 1024 / 1024,
+          }),
         );
         continue;
       }
@@ -82,7 +99,12 @@ export function SitePhotos(props: {
     return {
       title: t('sites.photos.caption'),
       description: (
-        <Input defaultValue={caption} maxLength={200} onChange={(e) => (caption = e.target.value)} autoFocus />
+        <Input
+          defaultValue={caption}
+          maxLength={200}
+          onChange={(e) => (caption = e.target.value)}
+          autoFocus
+        />
       ),
       onConfirm: () => run(() => updatePhoto(siteId, photo.id, { caption: caption.trim() || null })),
     };

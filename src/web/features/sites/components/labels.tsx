@@ -17,9 +17,12 @@ export function WillingnessTag({ value }: { value: Willingness }) {
 
 export function HonourTag({ honour }: { honour: Pick<Honour, 'level' | 'title' | 'year'> }) {
   const { t } = useTranslation();
+  const level = t(`enums.honourLevel.${honour.level}`);
+  // "省级物业管理示范项目" already says its level; "Model project" does not.
+  const title = honour.title.includes(level) ? honour.title : `${level} · ${honour.title}`;
   return (
     <Tag color={HONOUR_COLOURS[honour.level]} style={{ whiteSpace: 'normal' }}>
-      {honour.year} {t(`enums.honourLevel.${honour.level}`)} · {honour.title}
+      {honour.year} · {title}
     </Tag>
   );
 }

@@ -1,6 +1,20 @@
 import { BulbOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, List, Progress, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_LIMITS, type SuggestedSet } from '../../../../contract/sites.js';
@@ -16,9 +30,10 @@ export default function CoveragePage() {
   const showError = useApiError();
   const [siteIds, setSiteIds] = useState<string[]>([]);
   const [suggesting, setSuggesting] = useState(false);
-  const [suggestion, setSuggestion] = useState<{ best1: SuggestedSet | null; best2: SuggestedSet | null } | null>(
-    null,
-  );
+  const [suggestion, setSuggestion] = useState<{
+    best1: SuggestedSet | null;
+    best2: SuggestedSet | null;
+  } | null>(null);
   const sites = useQuery({ queryKey: [...screeningKey, 'shortlist'], queryFn: getShortlist });
   const coverage = useQuery({
     queryKey: [...sitesKey, 'coverage', siteIds],
@@ -47,9 +62,9 @@ export default function CoveragePage() {
         {t('sites.coverage.title')}
       </Typography.Title>
       <SitesTabs />
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('sites.coverage.explain')} />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('sites.coverage.explain')} />
       <Card style={{ marginBottom: 16 }}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{t('sites.coverage.pick')}</Typography.Text>
           <Select
             mode="multiple"
@@ -66,7 +81,12 @@ export default function CoveragePage() {
             data-testid="coverage-sites"
           />
           <Space wrap>
-            <Button icon={<BulbOutlined />} loading={suggesting} onClick={() => suggest(1)} data-testid="suggest-1">
+            <Button
+              icon={<BulbOutlined />}
+              loading={suggesting}
+              onClick={() => suggest(1)}
+              data-testid="suggest-1"
+            >
               {t('sites.coverage.suggest1')}
             </Button>
             <Button
@@ -81,13 +101,19 @@ export default function CoveragePage() {
           </Space>
           {suggestion && (
             <Typography.Text type="secondary">
-              {[suggestion.best1, suggestion.best2]
-                .filter((s): s is SuggestedSet => !!s)
-                .map((s) =>
+              {(
+                [
+                  ['suggest1', suggestion.best1],
+                  ['suggest2', suggestion.best2],
+                ] as const
+              )
+                .filter(([, s]) => !!s)
+                .map(([label, s]) =>
                   t('sites.coverage.suggestionLine', {
-                    names: s.siteNames.join(' + '),
-                    covered: s.coveredUnits,
-                    percent: percent(s.share),
+                    label: t(`sites.coverage.${label}`),
+                    names: s!.siteNames.join(' + '),
+                    covered: s!.coveredUnits,
+                    percent: percent(s!.share),
                   }),
                 )
                 .join('；')}
@@ -103,7 +129,7 @@ export default function CoveragePage() {
             <Card>
               <Space align="center" size="large" wrap>
                 <Progress type="circle" percent={percent(result.share)} data-testid="coverage-share" />
-                <Space direction="vertical">
+                <Space orientation="vertical">
                   <Statistic
                     title={t('sites.coverage.covered')}
                     value={result.coveredUnits}

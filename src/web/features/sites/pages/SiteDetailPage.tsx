@@ -1,6 +1,20 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -78,7 +92,12 @@ export default function SiteDetailPage() {
             >
               <Button danger={!s.archived}>{s.archived ? t('sites.restore') : t('sites.archive')}</Button>
             </Popconfirm>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="site-edit">
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              data-testid="site-edit"
+            >
               {t('common.edit')}
             </Button>
           </Space>
@@ -87,41 +106,57 @@ export default function SiteDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('sites.detail.facts')}>
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              <Descriptions.Item label={t('sites.fields.managing')}>
-                {s.managingUnitName ?? s.managingCompany ?? dash}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.district')}>{s.district ?? dash}</Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.address')} span={2}>
-                {s.address ?? dash}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.areaM2')}>
-                {formatNumber(s.areaM2, i18n.language)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.households')}>
-                {formatNumber(s.households, i18n.language)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.contactName')}>{s.contactName ?? dash}</Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.contactMobile')}>
-                {s.contactMobile ?? dash}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.tags')} span={2}>
-                <Space size={[0, 4]} wrap>
-                  {s.tags.length
-                    ? s.tags.map((tag) => (
-                        <Tag key={tag} color="blue">
-                          {tag}
-                        </Tag>
-                      ))
-                    : dash}
-                </Space>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('sites.fields.honours')} span={2}>
-                <Space direction="vertical" size={4}>
-                  {s.honours.length ? s.honours.map((h) => <HonourTag key={h.id} honour={h} />) : dash}
-                </Space>
-              </Descriptions.Item>
-            </Descriptions>
+            <Descriptions
+              column={{ xs: 1, sm: 2 }}
+              size="small"
+              items={[
+                {
+                  key: 'managing',
+                  label: t('sites.fields.managing'),
+                  children: s.managingUnitName ?? s.managingCompany ?? dash,
+                },
+                { key: 'district', label: t('sites.fields.district'), children: s.district ?? dash },
+                { key: 'address', label: t('sites.fields.address'), span: 2, children: s.address ?? dash },
+                {
+                  key: 'area',
+                  label: t('sites.fields.areaM2'),
+                  children: formatNumber(s.areaM2, i18n.language),
+                },
+                {
+                  key: 'households',
+                  label: t('sites.fields.households'),
+                  children: formatNumber(s.households, i18n.language),
+                },
+                { key: 'contact', label: t('sites.fields.contactName'), children: s.contactName ?? dash },
+                { key: 'mobile', label: t('sites.fields.contactMobile'), children: s.contactMobile ?? dash },
+                {
+                  key: 'tags',
+                  label: t('sites.fields.tags'),
+                  span: 2,
+                  children: (
+                    <Space size={[0, 4]} wrap>
+                      {s.tags.length
+                        ? s.tags.map((tag) => (
+                            <Tag key={tag} color="blue">
+                              {tag}
+                            </Tag>
+                          ))
+                        : dash}
+                    </Space>
+                  ),
+                },
+                {
+                  key: 'honours',
+                  label: t('sites.fields.honours'),
+                  span: 2,
+                  children: (
+                    <Space orientation="vertical" size={4}>
+                      {s.honours.length ? s.honours.map((h) => <HonourTag key={h.id} honour={h} />) : dash}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
             {s.description && (
               <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>
                 {s.description}

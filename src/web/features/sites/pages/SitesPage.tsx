@@ -157,7 +157,7 @@ export default function SitesPage() {
             title: t('sites.fields.name'),
             dataIndex: 'name',
             render: (name: string, site) => (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 <Link to={`/sites/${site.id}`} onClick={(e) => e.stopPropagation()}>
                   {name}
                 </Link>
@@ -190,7 +190,7 @@ export default function SitesPage() {
             title: t('sites.fields.honours'),
             dataIndex: 'honours',
             render: (honours: SiteSummary['honours']) => (
-              <Space direction="vertical" size={2} style={{ maxWidth: 280 }}>
+              <Space orientation="vertical" size={2} style={{ maxWidth: 280 }}>
                 {honours.slice(0, 2).map((h) => (
                   <HonourTag key={h.id} honour={h} />
                 ))}
@@ -205,10 +205,12 @@ export default function SitesPage() {
           {
             title: t('sites.fields.size'),
             render: (_, site) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{t('sites.areaValue', { value: formatNumber(site.areaM2, i18n.language) })}</span>
                 {site.households !== null && (
-                  <span>{t('sites.householdsValue', { value: formatNumber(site.households, i18n.language) })}</span>
+                  <span>
+                    {t('sites.householdsValue', { value: formatNumber(site.households, i18n.language) })}
+                  </span>
                 )}
               </Space>
             ),
