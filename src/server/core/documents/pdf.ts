@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
@@ -43,9 +44,25 @@ const FONT_FILE_SET = new Set<string>(Object.values(FONT_FILES));
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => FONT_FILE_SET.has(file));
 
+let fontsLoaded = false;
+/**
+ * Reading the four font collections (~90 MB) for every document cost more than laying it out and
+ * churned the garbage collector; they are read once, on the first render, and kept in pdfmake's
+ * in-memory file system (the same Buffer is handed to pdfkit each time, no copy).
+ */
+function loadFontsOnce() {
+  if (fontsLoaded) return;
+  // pdfmake's Node build exposes its virtual file system; its types only describe the browser API.
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } })
+    .virtualfs;
+  for (const file of FONT_FILE_SET) vfs.writeFileSync(file, readFileSync(file));
+  fontsLoaded = true;
+}
+
 /** Renders any pdfmake document definition with the CJK fonts available. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   assertPdfFontsInstalled();
+  loadFontsOnce();
   // setFonts and createPdf run back to back (no await between): concurrent renders cannot mix.
   // A .ttc entry is [file, PostScript name], which pdfmake supports but its types do not.
   pdfmake.setFonts(pdfFontDictionary() as unknown as TFontDictionary);

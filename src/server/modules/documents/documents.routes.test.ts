@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAssociation, buildUser } from '../../test/factories.js';
+import { buildAssociation, buildMemberUnit, buildUser } from '../../test/factories.js';
 import { actorOf, createTestApp, problem, type TestApp } from '../../test/harness.js';
+import { registerInput } from '../registrations/registrations.factories.js';
+import { register } from '../registrations/registrations.service.js';
 import { plannedEvent } from './documents.fixtures.js';
 import { hasPoppler, poppler, zipEntry } from './documents.test-support.js';
 import { POSTER } from './poster.js';
@@ -252,5 +254,31 @@ describe('host brief', () => {
     const res = await (await t.as(staff)).get(briefUrl(published.event.id, '.docx'));
     expect(res.statusCode).toBe(200);
     expect(zipEntry(res.rawPayload, 'word/document.xml')!.toString('utf8')).toContain('预计参观人数60人');
+  });
+
+  it('summarises the registrations for the host: unit types, positions, units and questions', async () => {
+    const planned = await plannedEvent(t.ctx(actorOf(staff)));
+    const unit = await buildMemberUnit(t.database, { unitType: 'property_company' });
+    const visitor = t.ctx(null);
+    await register(
+      visitor,
+      planned.event.id,
+      registerInput(unit.id, { position: '项目经理', questions: '智慧平台的运维费用是多少？' }),
+    );
+    await register(visitor, planned.event.id, registerInput(unit.id, { position: '项目经理' }));
+    await register(visitor, planned.event.id, registerInput(unit.id, { position: '客服主管' }));
+    const host = await buildUser(t.database, { role: 'host', siteId: planned.site.id });
+    const brief = (await (await t.as(host)).get(briefUrl(planned.event.id))).json();
+    expect(brief.attendees).toEqual({
+      registrationStarted: true,
+      expected: 3,
+      byUnitType: [{ label: '物业服务企业', count: 3 }],
+      byPosition: [
+        { label: '项目经理', count: 2 },
+        { label: '客服主管', count: 1 },
+      ],
+      units: [unit.name],
+      questions: ['智慧平台的运维费用是多少？'],
+    });
   });
 });
