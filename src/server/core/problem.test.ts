@@ -72,11 +72,9 @@ describe('request errors as problem+json', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const res = await t
-      .anonymous()
-      .request('POST', '/api/v1/auth/login', 'login=a', {
-        'content-type': 'application/x-www-form-urlencoded',
-      });
+    const res = await t.anonymous().request('POST', '/api/v1/auth/login', 'login=a', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(res.statusCode).toBe(415);
     expect(problem(res).code).toBe('request.unsupported_media_type');
   });
