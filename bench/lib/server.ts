@@ -59,7 +59,7 @@ export async function startNodeScript(
   env: Record<string, string>,
   logName: string,
   cwd: string,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<RunningServer> {
   const url = `http://127.0.0.1:${env.PORT}`;
   const logDir = path.join(OUT_DIR, 'logs');
