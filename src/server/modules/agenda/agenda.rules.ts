@@ -29,13 +29,11 @@ export function agendaWarnings(items: (Timed & { type: string })[], format: Even
       warnings.push({ code: 'outside_day', itemIds: [item.id] });
     }
     if (latest) {
-      if (item.startMinute < latest.endMinute) {
-        warnings.push({
-          code: 'overlap',
-          itemIds: [latest.id, item.id],
-          minutes: latest.endMinute - item.startMinute,
-        });
-      } else if (item.startMinute > latest.endMinute) {
+      const overlap = Math.min(latest.endMinute, item.endMinute) - item.startMinute;
+      if (item.startMinute < latest.endMinute && overlap > 0) {
+        warnings.push({ code: 'overlap', itemIds: [latest.id, item.id], minutes: overlap });
+      }
+      if (item.startMinute > latest.endMinute) {
         warnings.push({
           code: 'gap',
           itemIds: [latest.id, item.id],

@@ -255,3 +255,16 @@ describe('versions and changelog', () => {
     expect(problem(res).code).toBe('agenda.empty');
   });
 });
+
+describe('overlap arithmetic', () => {
+  it('counts only the minutes two items share, and ignores a moment inside another item', () => {
+    const items = [
+      { id: 'talk', startMinute: 945, endMinute: 1005, position: 0, type: 'tour' },
+      { id: 'tea', startMinute: 960, endMinute: 980, position: 1, type: 'break' },
+      { id: 'photo', startMinute: 990, endMinute: 990, position: 2, type: 'closing' },
+    ];
+    expect(agendaWarnings(items, 'half_day')).toEqual([
+      { code: 'overlap', itemIds: ['talk', 'tea'], minutes: 20 },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   Drawer,
   Dropdown,
   Flex,
+  Grid,
   InputNumber,
   List,
   Popconfirm,
@@ -59,6 +60,7 @@ export function AgendaPanel({ event }: { event: Event }) {
   const [shiftFollowing, setShiftFollowing] = useState(true);
   const [history, setHistory] = useState(false);
   const locked = LOCKED_STATUSES.includes(event.status);
+  const isPhone = !Grid.useBreakpoint().md;
   const agenda = useQuery({
     queryKey: [...eventKey(event.id), 'agenda'],
     queryFn: () => getAgenda(event.id),
@@ -160,94 +162,169 @@ export function AgendaPanel({ event }: { event: Event }) {
         />
       )}
 
-      <Table<AgendaItem>
-        rowKey="id"
-        size="small"
-        loading={agenda.isPending}
-        dataSource={data?.items}
-        pagination={false}
-        scroll={{ x: 720 }}
-        rowClassName={(item) => (warningFor(item.id).length ? 'gm-row-warning' : '')}
-        locale={{ emptyText: t('events.agenda.empty') }}
-        columns={[
-          {
-            title: t('events.agenda.time'),
-            width: 120,
-            render: (_, item) => (item.start === item.end ? item.start : `${item.start}–${item.end}`),
-          },
-          {
-            title: t('events.agenda.duration'),
-            width: 110,
-            render: (_, item) => (
-              <InputNumber
-                size="small"
-                min={0}
-                max={720}
-                step={5}
-                value={item.durationMinutes}
-                disabled={locked}
-                aria-label={t('events.agenda.duration')}
-                onChange={(value) =>
-                  typeof value === 'number' &&
-                  value !== item.durationMinutes &&
-                  resize.mutate({ itemId: item.id, durationMinutes: value })
-                }
-                style={{ width: 80 }}
-              />
-            ),
-          },
-          {
-            title: t('events.agenda.type'),
-            dataIndex: 'type',
-            width: 80,
-            render: (type: AgendaItem['type']) => (
-              <Tag color={TYPE_COLORS[type]}>{t(`enums.agendaItemType.${type}`)}</Tag>
-            ),
-          },
-          {
-            title: t('events.agenda.title'),
-            render: (_, item) => (
-              <>
-                <Typography.Text strong>{item.title}</Typography.Text>
-                {item.notes && (
-                  <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-line', margin: 0 }}>
-                    {item.notes}
-                  </Typography.Paragraph>
-                )}
-              </>
-            ),
-          },
-          {
-            title: t('events.agenda.speakerPlace'),
-            width: 180,
-            render: (_, item) => [item.speaker, item.place].filter(Boolean).join(' · '),
-          },
-          {
-            title: '',
-            width: 90,
-            render: (_, item) => (
-              <Space size={0}>
-                <Button
-                  type="text"
-                  icon={<EditOutlined />}
-                  disabled={locked}
-                  onClick={() => setEditing(item)}
-                  aria-label={t('common.edit')}
-                />
-                <Popconfirm title={t('events.agenda.deleteConfirm')} onConfirm={() => remove.mutate(item.id)}>
+      {isPhone ? (
+        <List<AgendaItem>
+          loading={agenda.isPending}
+          dataSource={data?.items}
+          locale={{ emptyText: t('events.agenda.empty') }}
+          renderItem={(item) => (
+            <Card
+              size="small"
+              style={{ marginBottom: 8 }}
+              className={warningFor(item.id).length ? 'gm-card-warning' : undefined}
+              title={
+                <Space>
+                  <span>{item.start === item.end ? item.start : `${item.start}–${item.end}`}</span>
+                  <Tag color={TYPE_COLORS[item.type]}>{t(`enums.agendaItemType.${item.type}`)}</Tag>
+                </Space>
+              }
+              extra={
+                <Space size={0}>
                   <Button
                     type="text"
-                    danger
-                    icon={<DeleteOutlined />}
+                    icon={<EditOutlined />}
                     disabled={locked}
-                    aria-label={t('events.delete')}
+                    onClick={() => setEditing(item)}
+                    aria-label={t('common.edit')}
                   />
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
-      />
+                  <Popconfirm
+                    title={t('events.agenda.deleteConfirm')}
+                    onConfirm={() => remove.mutate(item.id)}
+                  >
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      disabled={locked}
+                      aria-label={t('events.delete')}
+                    />
+                  </Popconfirm>
+                </Space>
+              }
+            >
+              <Typography.Text strong>{item.title}</Typography.Text>
+              {item.notes && (
+                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-line', margin: 0 }}>
+                  {item.notes}
+                </Typography.Paragraph>
+              )}
+              <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary">
+                  {[item.speaker, item.place].filter(Boolean).join(' · ')}
+                </Typography.Text>
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={720}
+                  step={5}
+                  value={item.durationMinutes}
+                  disabled={locked}
+                  addonAfter={t('events.route.minutes')}
+                  aria-label={t('events.agenda.duration')}
+                  onChange={(value) =>
+                    typeof value === 'number' &&
+                    value !== item.durationMinutes &&
+                    resize.mutate({ itemId: item.id, durationMinutes: value })
+                  }
+                  style={{ width: 110 }}
+                />
+              </Flex>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<AgendaItem>
+          rowKey="id"
+          size="small"
+          loading={agenda.isPending}
+          dataSource={data?.items}
+          pagination={false}
+          scroll={{ x: 900 }}
+          rowClassName={(item) => (warningFor(item.id).length ? 'gm-row-warning' : '')}
+          locale={{ emptyText: t('events.agenda.empty') }}
+          columns={[
+            {
+              title: t('events.agenda.time'),
+              width: 120,
+              render: (_, item) => (item.start === item.end ? item.start : `${item.start}–${item.end}`),
+            },
+            {
+              title: t('events.agenda.duration'),
+              width: 110,
+              render: (_, item) => (
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={720}
+                  step={5}
+                  value={item.durationMinutes}
+                  disabled={locked}
+                  aria-label={t('events.agenda.duration')}
+                  onChange={(value) =>
+                    typeof value === 'number' &&
+                    value !== item.durationMinutes &&
+                    resize.mutate({ itemId: item.id, durationMinutes: value })
+                  }
+                  style={{ width: 80 }}
+                />
+              ),
+            },
+            {
+              title: t('events.agenda.type'),
+              dataIndex: 'type',
+              width: 80,
+              render: (type: AgendaItem['type']) => (
+                <Tag color={TYPE_COLORS[type]}>{t(`enums.agendaItemType.${type}`)}</Tag>
+              ),
+            },
+            {
+              title: t('events.agenda.title'),
+              render: (_, item) => (
+                <>
+                  <Typography.Text strong>{item.title}</Typography.Text>
+                  {item.notes && (
+                    <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-line', margin: 0 }}>
+                      {item.notes}
+                    </Typography.Paragraph>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: t('events.agenda.speakerPlace'),
+              width: 180,
+              render: (_, item) => [item.speaker, item.place].filter(Boolean).join(' · '),
+            },
+            {
+              title: '',
+              width: 90,
+              render: (_, item) => (
+                <Space size={0}>
+                  <Button
+                    type="text"
+                    icon={<EditOutlined />}
+                    disabled={locked}
+                    onClick={() => setEditing(item)}
+                    aria-label={t('common.edit')}
+                  />
+                  <Popconfirm
+                    title={t('events.agenda.deleteConfirm')}
+                    onConfirm={() => remove.mutate(item.id)}
+                  >
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      disabled={locked}
+                      aria-label={t('events.delete')}
+                    />
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
 
       {data && (
         <Card

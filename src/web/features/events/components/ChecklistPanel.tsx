@@ -64,7 +64,7 @@ export function ChecklistPanel({ event }: { event: Event }) {
         <Alert type="error" showIcon message={t('events.dashboard.overdue', { count: data.overdueCount })} />
       )}
       <Flex justify="space-between" wrap gap={8}>
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" style={{ flex: '1 1 240px', minWidth: 0 }}>
           {t('events.checklist.help', { date: event.eventDate })}
         </Typography.Text>
         <Button icon={<PlusOutlined />} disabled={locked} onClick={() => setAdding(true)}>

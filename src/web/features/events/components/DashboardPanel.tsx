@@ -119,7 +119,7 @@ export function DashboardPanel({ eventId }: { eventId: string }) {
             {d.route.map((r) => (
               <div key={r.eventSiteId}>
                 <Typography.Text type={r.totalMinutes > r.tourMinutes ? 'warning' : 'secondary'}>
-                  {t('events.route.total', { total: r.totalMinutes, tour: r.tourMinutes })}
+                  {r.siteName}: {t('events.route.total', { total: r.totalMinutes, tour: r.tourMinutes })}
                 </Typography.Text>
               </div>
             ))}

@@ -137,7 +137,7 @@ function SiteRouteEditor({
     >
       <Alert
         style={{ marginBottom: 12 }}
-        type={exceeds ? 'warning' : 'success'}
+        type={exceeds ? 'warning' : stops.length ? 'success' : 'info'}
         showIcon
         data-testid="route-total"
         message={

@@ -1,6 +1,6 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Input, List, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ export default function EventsPage() {
   const [filters, setFilters] = useState<EventFilters>({});
   const [page, setPage] = useState(1);
   const [cloning, setCloning] = useState<Event | null>(null);
+  const isPhone = !Grid.useBreakpoint().md;
   const events = useQuery({
     queryKey: [...eventsKey, 'list', filters, page],
     queryFn: () => listEvents({ ...filters, page, pageSize: 20 }),
@@ -58,54 +59,88 @@ export default function EventsPage() {
           }}
         />
       </Flex>
-      <Table<Event>
-        rowKey="id"
-        loading={events.isFetching}
-        dataSource={events.data?.items}
-        scroll={{ x: 760 }}
-        pagination={{ current: page, pageSize: 20, total: events.data?.total, onChange: setPage }}
-        columns={[
-          { title: t('events.fields.eventDate'), dataIndex: 'eventDate', width: 120 },
-          {
-            title: t('events.fields.theme'),
-            dataIndex: 'theme',
-            render: (theme: string, e) => (
-              <Link to={`/events/${e.id}`}>
-                {e.seriesName && e.issueNumber
-                  ? `${t('events.issue', { series: e.seriesName, n: e.issueNumber })} · `
-                  : ''}
-                {theme}
-              </Link>
-            ),
-          },
-          {
-            title: t('events.fields.sites'),
-            render: (_, e) => e.sites.map((s) => s.siteName).join('、'),
-          },
-          {
-            title: t('events.fields.format'),
-            dataIndex: 'format',
-            width: 90,
-            render: (f: string) => t(`enums.eventFormat.${f}`),
-          },
-          { title: t('events.fields.capacity'), dataIndex: 'capacity', width: 90 },
-          {
-            title: t('events.fields.status'),
-            dataIndex: 'status',
-            width: 120,
-            render: (s: Event['status']) => <StatusTag status={s} />,
-          },
-          {
-            title: '',
-            width: 100,
-            render: (_, e) => (
-              <Button size="small" icon={<CopyOutlined />} onClick={() => setCloning(e)}>
-                {t('events.clone.action')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      {isPhone ? (
+        <List<Event>
+          loading={events.isFetching}
+          dataSource={events.data?.items}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: events.data?.total,
+            onChange: setPage,
+            size: 'small',
+          }}
+          renderItem={(e) => (
+            <Card
+              size="small"
+              style={{ marginBottom: 8 }}
+              onClick={() => navigate(`/events/${e.id}`)}
+              hoverable
+            >
+              <Flex justify="space-between" align="start" gap={8}>
+                <Typography.Text strong>{e.theme}</Typography.Text>
+                <StatusTag status={e.status} />
+              </Flex>
+              <Typography.Text type="secondary">
+                {[
+                  e.eventDate,
+                  t(`enums.eventFormat.${e.format}`),
+                  e.sites.map((s) => s.siteName).join('、'),
+                ].join(' · ')}
+              </Typography.Text>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<Event>
+          rowKey="id"
+          loading={events.isFetching}
+          dataSource={events.data?.items}
+          scroll={{ x: 760 }}
+          pagination={{ current: page, pageSize: 20, total: events.data?.total, onChange: setPage }}
+          columns={[
+            { title: t('events.fields.eventDate'), dataIndex: 'eventDate', width: 120 },
+            {
+              title: t('events.fields.theme'),
+              dataIndex: 'theme',
+              render: (theme: string, e) => (
+                <Link to={`/events/${e.id}`}>
+                  {e.seriesName && e.issueNumber
+                    ? `${t('events.issue', { series: e.seriesName, n: e.issueNumber })} · `
+                    : ''}
+                  {theme}
+                </Link>
+              ),
+            },
+            {
+              title: t('events.fields.sites'),
+              render: (_, e) => e.sites.map((s) => s.siteName).join('、'),
+            },
+            {
+              title: t('events.fields.format'),
+              dataIndex: 'format',
+              width: 90,
+              render: (f: string) => t(`enums.eventFormat.${f}`),
+            },
+            { title: t('events.fields.capacity'), dataIndex: 'capacity', width: 90 },
+            {
+              title: t('events.fields.status'),
+              dataIndex: 'status',
+              width: 120,
+              render: (s: Event['status']) => <StatusTag status={s} />,
+            },
+            {
+              title: '',
+              width: 100,
+              render: (_, e) => (
+                <Button size="small" icon={<CopyOutlined />} onClick={() => setCloning(e)}>
+                  {t('events.clone.action')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
       <CloneModal event={cloning} onClose={() => setCloning(null)} />
     </>
   );
