@@ -1,0 +1,27 @@
+import { lazy, Suspense } from 'react';
+import { Shell } from './components/Shell.js';
+import { useTranslation } from './i18n.js';
+import { RegisterPage } from './pages/RegisterPage.js';
+import { matchRoute, usePathname } from './router.js';
+
+/** The pass page brings the QR encoder: it is its own chunk, the register page never loads it. */
+const PassPage = lazy(() => import('./pages/PassPage.js'));
+
+export function App() {
+  const { t } = useTranslation();
+  const route = matchRoute(usePathname());
+  if (route.page === 'register') return <RegisterPage key={route.slug} slug={route.slug} />;
+  if (route.page === 'pass')
+    return (
+      <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
+        <PassPage token={route.token} edit={route.edit} />
+      </Suspense>
+    );
+  return (
+    <Shell title={t('attendee.notFound.title')}>
+      <div className="card">
+        <p>{t('attendee.notFound.text')}</p>
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+
+/** A tiny history router: the attendee pages have three addresses, no router library needed. */
+export type Route =
+  | { page: 'register'; slug: string }
+  | { page: 'pass'; token: string; edit: boolean }
+  | { page: 'not_found' };
+
+export function matchRoute(pathname: string): Route {
+  const register = /^\/e\/([^/]+)\/register\/?$/.exec(pathname);
+  if (register) return { page: 'register', slug: decodeURIComponent(register[1]) };
+  const pass = /^\/p\/([^/]+)(\/edit)?\/?$/.exec(pathname);
+  if (pass) return { page: 'pass', token: decodeURIComponent(pass[1]), edit: !!pass[2] };
+  return { page: 'not_found' };
+}
+
+export function navigate(to: string, replace = false) {
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+export function usePathname() {
+  const [pathname, setPathname] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => setPathname(window.location.pathname);
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return pathname;
+}
