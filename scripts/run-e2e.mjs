@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startMailSink } from './e2e-mail-sink.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -47,9 +48,14 @@ async function createDatabase(url) {
   };
 }
 
-/** Starts the server and resolves with the setup link it prints on a database without an association. */
-function startServer(env) {
-  const child = spawn('npx', ['tsx', 'src/server/main.ts', 'start'], {
+/**
+ * Starts the server in `cwd` (where it serves `dist/web` from) and resolves with the setup link it
+ * prints on a database without an association.
+ */
+function startServer(env, cwd) {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const child = spawn(tsx, [path.resolve('src/server/main.ts'), 'start'], {
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -92,12 +98,20 @@ function startServer(env) {
 const cleanups = [];
 let exitCode = 1;
 try {
+  // Everything of this run lives in one temporary folder: the web build (so a parallel `vite build`
+  // in the work tree cannot swap the assets under the running server) and the embedded database.
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'guanmo-e2e-'));
+  cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+  const dataDir = path.join(workDir, 'data');
   console.log('e2e: building the web app…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync(
+    `npx vite build --logLevel warn --emptyOutDir --outDir ${JSON.stringify(path.join(workDir, 'dist/web'))}`,
+    {
+      stdio: 'inherit',
+    },
+  );
 
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'guanmo-e2e-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = {
     ...process.env,
     PORT: String(port),
@@ -109,13 +123,18 @@ try {
   delete env.GUANMO_ADMIN_EMAIL;
   delete env.GUANMO_ADMIN_PASSWORD;
   delete env.DATABASE_URL;
+  // E-mail goes to a real SMTP sink; the journeys read what arrived from E2E_MAILBOX.
+  const mailbox = path.join(os.tmpdir(), `guanmo-e2e-mail-${process.pid}.jsonl`);
+  const sink = await startMailSink(mailbox);
+  cleanups.push(sink.close, () => rmSync(mailbox, { force: true }));
+  Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), OUTBOX_INTERVAL_SECONDS: '1' });
   if (process.env.TEST_DATABASE_URL) {
     const database = await createDatabase(process.env.TEST_DATABASE_URL);
     cleanups.push(database.drop);
     env.DATABASE_URL = database.url;
   }
   console.log(`e2e: starting the server on port ${port} (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
-  const server = startServer(env);
+  const server = startServer(env, workDir);
   cleanups.unshift(server.stop);
   const setupUrl = await server.setupUrl;
 
@@ -123,7 +142,7 @@ try {
   exitCode = await new Promise((resolve) => {
     const runner = spawn('npx', args, {
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_SETUP_URL: setupUrl },
+      env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_SETUP_URL: setupUrl, E2E_MAILBOX: mailbox },
     });
     runner.on('exit', (code) => resolve(code ?? 1));
   });

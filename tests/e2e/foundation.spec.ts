@@ -286,6 +286,11 @@ test('foundation journey: setup, member units, Excel import and export, English'
     ]) {
       await openNav(page, label);
       await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+      if (label === 'Audit log') {
+        // Each entry expands to what changed.
+        await page.getByRole('button', { name: 'Expand row' }).first().click();
+        await expect(page.getByRole('columnheader', { name: 'After' })).toBeVisible();
+      }
       await shot(page, `09-english-${label.split(' ')[0].toLowerCase()}`);
       await expectNoHorizontalOverflow(page);
     }

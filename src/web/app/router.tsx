@@ -2,6 +2,7 @@ import { type ComponentType, lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { Role } from '../../contract/common.js';
 import { RequireRole } from '../components/RequireRole.js';
+import { RouteError } from '../components/RouteError.js';
 
 /** Each page is its own chunk: the login page never downloads the admin pages. */
 const page = (load: () => Promise<{ default: ComponentType }>, roles?: readonly Role[]): ReactNode => {
@@ -21,6 +22,7 @@ const PublicLayout = lazy(() => import('./PublicLayout.js'));
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: '/login', element: page(() => import('../features/users/pages/LoginPage.js')) },
       { path: '/setup', element: page(() => import('../features/association/pages/SetupPage.js')) },
@@ -29,6 +31,7 @@ export const router = createBrowserRouter([
   },
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: '/', element: page(() => import('../features/home/pages/HomePage.js')) },
       { path: '/account', element: page(() => import('../features/users/pages/AccountPage.js')) },

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../contract/common.js';
 import { changeLanguage, currentLang, LANG_OPTIONS } from '../../../app/i18n.js';
@@ -12,7 +12,7 @@ type ProfileForm = { name: string; lang: Lang };
 type PasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
 export default function AccountPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -21,6 +21,10 @@ export default function AccountPage() {
   const [passwordForm] = Form.useForm<PasswordForm>();
   const [savingProfile, setSavingProfile] = useState(false);
   const [savingPassword, setSavingPassword] = useState(false);
+  // The header's language switch changes the language too: keep the field in step.
+  useEffect(() => {
+    profileForm.setFieldValue('lang', i18n.language);
+  }, [i18n.language, profileForm]);
   if (!me) return null;
 
   const saveProfile = async (values: ProfileForm) => {
