@@ -25,6 +25,7 @@ import { publicPageRoutes } from './modules/documents/public-page.routes.js';
 import { eventPlanningRoutes } from './modules/events/index.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { groupRoutes } from './modules/groups/groups.routes.js';
+import { printRoutes } from './modules/checkin/print.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await registrationRoutes(v1);
       await checkinRoutes(v1);
       await groupRoutes(v1);
+      await printRoutes(v1);
     },
     { prefix: '/api/v1' },
   );

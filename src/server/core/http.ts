@@ -38,3 +38,10 @@ export function clearSessionCookie(reply: FastifyReply) {
 
 /** Common OpenAPI tags and error responses. */
 export const tags = (...t: string[]) => ({ tags: t });
+
+/** A Content-Disposition for a download named in Chinese, with an ASCII fallback, dated (China time). */
+export function attachmentHeader(base: string, asciiBase: string, ext: string, now: Date) {
+  const day = new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10).replaceAll('-', '');
+  const name = `${base}-${day}.${ext}`;
+  return `attachment; filename="${asciiBase}-${day}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

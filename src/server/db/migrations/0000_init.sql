@@ -546,7 +546,7 @@ CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> s
 CREATE UNIQUE INDEX "files_storage_key_key" ON "files" USING btree ("storage_key");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_units_uscc_key" ON "member_units" USING btree ("uscc");--> statement-breakpoint
-CREATE INDEX "member_units_name_idx" ON "member_units" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "member_units_name_idx" ON "member_units" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "unit_contacts_unit_idx" ON "unit_contacts" USING btree ("member_unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "message_templates_type_locale_key" ON "message_templates" USING btree ("message_type","locale");--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint

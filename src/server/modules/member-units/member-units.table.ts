@@ -19,7 +19,7 @@ export const memberUnits = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('member_units_uscc_key').on(t.uscc), index('member_units_name_idx').on(t.name)],
+  (t) => [uniqueIndex('member_units_uscc_key').on(t.uscc), index('member_units_name_idx').on(t.name, t.id)],
 );
 
 /** 联系人 of a member unit. */
