@@ -193,6 +193,8 @@ describe('public event endpoints', () => {
   it('speaks English to an English browser', async () => {
     const res = await t.anonymous('en-US').get(`/e/${published.event.slug}`);
     expect(res.body).toContain('Registration opens soon');
+    const chosen = await t.anonymous('en-US').get(`/e/${published.event.slug}?lang=zh-CN`);
+    expect(chosen.body).toContain('报名即将开放');
   });
 });
 

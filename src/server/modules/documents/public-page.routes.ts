@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LANGS, type Lang } from '../../../contract/common.js';
 import { isSlug, publicSlugParamsSchema } from '../../../contract/documents.js';
 import { renderEventPage, renderNotFoundPage } from '../../../web/features/public/event-page.html.js';
 import { AppError } from '../../core/errors.js';
@@ -27,6 +28,9 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, status: number, 
 /** The public event page /e/:slug: server-rendered HTML, no JavaScript (see event-page.html.ts). */
 export async function publicPageRoutes(app: App) {
   app.get('/e/:slug', { schema: { hide: true, params: publicSlugParamsSchema } }, async (request, reply) => {
+    // ?lang= switches the language of this page (links at its foot); otherwise cookie/browser.
+    const asked = (request.query as { lang?: string }).lang;
+    if (asked && (LANGS as readonly string[]).includes(asked)) request.ctx.lang = asked as Lang;
     const lang = request.ctx.lang;
     const tr = (key: string, params?: Record<string, unknown>) => t(lang, key, params);
     try {

@@ -39,7 +39,11 @@ export function renderEventPage(event: PublicEvent, lang: string, tr: Translate)
     [tr('documents.public.time'), when],
     [
       tr('documents.public.place'),
-      event.sites.map((s) => (s.address ? `${s.name}（${s.address}）` : s.name)).join('；'),
+      event.sites
+        .map((s) =>
+          s.address ? tr('documents.site_with_address', { name: s.name, address: s.address }) : s.name,
+        )
+        .join(tr('documents.list_separator')),
     ],
     ...(event.meetingPoint ? [[tr('documents.public.meeting_point'), event.meetingPoint]] : []),
     [tr('documents.public.deadline'), event.deadlineText],
@@ -54,9 +58,9 @@ export function renderEventPage(event: PublicEvent, lang: string, tr: Translate)
     ),
     section(
       tr('documents.public.objectives'),
-      `<ol>${event.objectives.map((o) => `<li><b>${esc(o.label)}</b>：${esc(o.explanation)}</li>`).join('')}</ol>${
+      `<ol>${event.objectives.map((o) => `<li><b>${esc(o.label)}</b>${esc(tr('documents.addressee_colon'))} ${esc(o.explanation)}</li>`).join('')}</ol>${
         event.focusDimensions.length
-          ? `<p class="muted">${esc(tr('documents.public.focus'))}：${esc(event.focusDimensions.join('、'))}</p>`
+          ? `<p class="muted">${esc(tr('documents.public.focus'))}${esc(tr('documents.addressee_colon'))} ${esc(event.focusDimensions.join(tr('documents.list_separator')))}</p>`
           : ''
       }`,
     ),
@@ -133,7 +137,7 @@ export function renderEventPage(event: PublicEvent, lang: string, tr: Translate)
       tr('documents.public.poster'),
       `<div class="poster"><a href="${esc(event.links.poster)}"><img src="${esc(event.links.poster)}" alt="${esc(tr('documents.public.poster'))}" loading="lazy" width="360" height="540"></a></div>`,
     ),
-    `</main>${registerBar(event, tr)}`,
+    `<p class="muted lang"><a href="?lang=zh-CN" lang="zh-CN">中文</a> · <a href="?lang=en-US" lang="en">English</a></p></main>${registerBar(event, tr)}`,
   );
   return page(lang, tr('documents.public.title', { theme: event.theme }), parts.join(''));
 }
