@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -35,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['admin', 'staff'],
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
+  { path: '/host/events', labelKey: 'nav.hostEvents', icon: <ScheduleOutlined />, roles: ['host'] },
 ];
 
 export const navItemsFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));

@@ -88,6 +88,17 @@ export const router = createBrowserRouter([
       {
         path: '/events/:id/edit',
         element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
+      {
+        path: '/host/events',
+        element: page(() => import('../features/documents/pages/HostEventsPage.js'), ['host']),
+      },
+      {
+        path: '/host/events/:id',
+        element: page(
+          () => import('../features/documents/pages/HostBriefPage.js'),
+          ['host', 'staff', 'admin'],
+        ),
+      },
       },
       {
         path: '/events/:id/:tab?',
