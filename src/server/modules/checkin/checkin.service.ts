@@ -26,7 +26,7 @@ export const hashPassToken = (token: string) => createHash('sha256').update(toke
 
 type RegistrationRow = typeof registrations.$inferSelect;
 
-async function describe(ctx: Ctx, reg: RegistrationRow) {
+async function describeRegistration(ctx: Ctx, reg: RegistrationRow) {
   const [site] = await ctx.db
     .select({ name: sites.name })
     .from(eventSites)
@@ -136,7 +136,7 @@ export async function scan(ctx: Ctx, eventId: string, input: ScanInput): Promise
       const result: ScanResult = {
         scanId,
         code,
-        registration: reg && code !== 'unknown' && code !== 'other_event' ? await describe(tx, reg) : null,
+        registration: reg && code !== 'unknown' && code !== 'other_event' ? await describeRegistration(tx, reg) : null,
         checkin: checkin ? await presentCheckin(tx, checkin) : null,
         undoUntil: code === 'checked_in' ? new Date(now.getTime() + UNDO_WINDOW_MS).toISOString() : null,
       };
