@@ -17,3 +17,5 @@ export * from '../modules/materials/materials.table.js';
 export * from '../modules/registrations/registrations.table.js';
 export * from '../modules/groups/groups.table.js';
 export * from '../modules/checkin/checkin.table.js';
+export * from '../modules/observations/observations.table.js';
+export * from '../modules/run-of-show/run-of-show.table.js';

@@ -483,6 +483,82 @@ CREATE TABLE "checkins" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "note_photos" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"note_id" uuid NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"original_file_id" uuid,
+	"position" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "note_votes" (
+	"note_id" uuid NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "observation_notes" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"event_id" uuid NOT NULL,
+	"point_id" uuid,
+	"dimension_id" uuid,
+	"route_stop_id" uuid,
+	"kind" text NOT NULL,
+	"text" text DEFAULT '' NOT NULL,
+	"shared" boolean DEFAULT true NOT NULL,
+	"sent_to_qa" boolean DEFAULT false NOT NULL,
+	"client_updated_at" timestamp with time zone NOT NULL,
+	"deleted_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "observation_submissions" (
+	"registration_id" uuid PRIMARY KEY NOT NULL,
+	"event_id" uuid NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "observations" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"event_id" uuid NOT NULL,
+	"point_id" uuid NOT NULL,
+	"dimension_id" uuid NOT NULL,
+	"score" double precision,
+	"na" boolean DEFAULT false NOT NULL,
+	"answers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"client_updated_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "agenda_actuals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"agenda_item_id" uuid NOT NULL,
+	"started_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"started_by" uuid,
+	"ended_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "group_positions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"group_id" uuid NOT NULL,
+	"route_stop_id" uuid,
+	"stop_name" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"reported_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_contacts" ADD CONSTRAINT "unit_contacts_member_unit_id_member_units_id_fk" FOREIGN KEY ("member_unit_id") REFERENCES "public"."member_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -539,6 +615,31 @@ ALTER TABLE "checkins" ADD CONSTRAINT "checkins_event_id_events_id_fk" FOREIGN K
 ALTER TABLE "checkins" ADD CONSTRAINT "checkins_event_site_id_event_sites_id_fk" FOREIGN KEY ("event_site_id") REFERENCES "public"."event_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checkins" ADD CONSTRAINT "checkins_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checkins" ADD CONSTRAINT "checkins_staff_id_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_photos" ADD CONSTRAINT "note_photos_note_id_observation_notes_id_fk" FOREIGN KEY ("note_id") REFERENCES "public"."observation_notes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_photos" ADD CONSTRAINT "note_photos_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_photos" ADD CONSTRAINT "note_photos_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_photos" ADD CONSTRAINT "note_photos_original_file_id_files_id_fk" FOREIGN KEY ("original_file_id") REFERENCES "public"."files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_votes" ADD CONSTRAINT "note_votes_note_id_observation_notes_id_fk" FOREIGN KEY ("note_id") REFERENCES "public"."observation_notes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "note_votes" ADD CONSTRAINT "note_votes_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_notes" ADD CONSTRAINT "observation_notes_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_notes" ADD CONSTRAINT "observation_notes_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_notes" ADD CONSTRAINT "observation_notes_point_id_template_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."template_points"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_notes" ADD CONSTRAINT "observation_notes_dimension_id_template_dimensions_id_fk" FOREIGN KEY ("dimension_id") REFERENCES "public"."template_dimensions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_notes" ADD CONSTRAINT "observation_notes_route_stop_id_route_stops_id_fk" FOREIGN KEY ("route_stop_id") REFERENCES "public"."route_stops"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_submissions" ADD CONSTRAINT "observation_submissions_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observation_submissions" ADD CONSTRAINT "observation_submissions_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observations" ADD CONSTRAINT "observations_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observations" ADD CONSTRAINT "observations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observations" ADD CONSTRAINT "observations_point_id_template_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."template_points"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "observations" ADD CONSTRAINT "observations_dimension_id_template_dimensions_id_fk" FOREIGN KEY ("dimension_id") REFERENCES "public"."template_dimensions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_actuals" ADD CONSTRAINT "agenda_actuals_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_actuals" ADD CONSTRAINT "agenda_actuals_agenda_item_id_agenda_items_id_fk" FOREIGN KEY ("agenda_item_id") REFERENCES "public"."agenda_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_actuals" ADD CONSTRAINT "agenda_actuals_started_by_users_id_fk" FOREIGN KEY ("started_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_actuals" ADD CONSTRAINT "agenda_actuals_ended_by_users_id_fk" FOREIGN KEY ("ended_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_positions" ADD CONSTRAINT "group_positions_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_positions" ADD CONSTRAINT "group_positions_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_positions" ADD CONSTRAINT "group_positions_route_stop_id_route_stops_id_fk" FOREIGN KEY ("route_stop_id") REFERENCES "public"."route_stops"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "group_positions" ADD CONSTRAINT "group_positions_reported_by_users_id_fk" FOREIGN KEY ("reported_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "realtime_events_channel_idx" ON "realtime_events" USING btree ("channel","id");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
@@ -599,4 +700,17 @@ CREATE INDEX "groups_event_idx" ON "groups" USING btree ("event_id","event_site_
 CREATE UNIQUE INDEX "checkin_scans_nonce_key" ON "checkin_scans" USING btree ("nonce");--> statement-breakpoint
 CREATE INDEX "checkin_scans_event_idx" ON "checkin_scans" USING btree ("event_id","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "checkins_registration_active_key" ON "checkins" USING btree ("registration_id") WHERE undone_at is null;--> statement-breakpoint
-CREATE INDEX "checkins_event_idx" ON "checkins" USING btree ("event_id","scanned_at");
+CREATE INDEX "checkins_event_idx" ON "checkins" USING btree ("event_id","scanned_at");--> statement-breakpoint
+CREATE INDEX "note_photos_note_idx" ON "note_photos" USING btree ("note_id","position");--> statement-breakpoint
+CREATE INDEX "note_photos_file_idx" ON "note_photos" USING btree ("file_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "note_votes_note_registration_key" ON "note_votes" USING btree ("note_id","registration_id");--> statement-breakpoint
+CREATE INDEX "note_votes_registration_idx" ON "note_votes" USING btree ("registration_id");--> statement-breakpoint
+CREATE INDEX "observation_notes_event_idx" ON "observation_notes" USING btree ("event_id","kind");--> statement-breakpoint
+CREATE INDEX "observation_notes_registration_idx" ON "observation_notes" USING btree ("registration_id");--> statement-breakpoint
+CREATE INDEX "observation_submissions_event_idx" ON "observation_submissions" USING btree ("event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "observations_registration_point_key" ON "observations" USING btree ("registration_id","point_id");--> statement-breakpoint
+CREATE INDEX "observations_event_idx" ON "observations" USING btree ("event_id","point_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "agenda_actuals_item_key" ON "agenda_actuals" USING btree ("agenda_item_id");--> statement-breakpoint
+CREATE INDEX "agenda_actuals_event_idx" ON "agenda_actuals" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "group_positions_group_idx" ON "group_positions" USING btree ("group_id","at");--> statement-breakpoint
+CREATE INDEX "group_positions_event_idx" ON "group_positions" USING btree ("event_id");
