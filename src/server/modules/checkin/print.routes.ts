@@ -4,11 +4,14 @@ import { type App, attachmentHeader, tags } from '../../core/http.js';
 import { t } from '../../core/i18n.js';
 import { fieldsOf } from '../registrations/registration-form.js';
 import { registrationsPolicy } from '../registrations/registrations.policy.js';
-import { registrationsXlsx } from '../registrations/registrations.xlsx.js';
-import { badgesPdf } from './badges.pdf.js';
 import { checkinPolicy } from './checkin.policy.js';
 import { printData } from './print.data.js';
-import { type SheetLabels, signInSheetPdf, signInSheetXlsx } from './sign-in-sheet.js';
+import type { SheetLabels } from './sign-in-sheet.js';
+
+// The document generators pull in pdfmake and exceljs: load them on first use, not at start-up.
+const badgesModule = () => import('./badges.pdf.js');
+const sheetModule = () => import('./sign-in-sheet.js');
+const xlsxModule = () => import('../registrations/registrations.xlsx.js');
 
 const eventParams = z.object({ id: z.uuid() });
 const sheetQuery = z.object({ by: z.enum(['group', 'unit']).default('group') });
@@ -18,7 +21,7 @@ export async function printRoutes(app: App) {
   app.get('/events/:id/badges.pdf', { schema: { ...tg, params: eventParams } }, async (request, reply) => {
     authorize(request.ctx, checkinPolicy, 'read');
     const { event, associationName, people } = await printData(request.ctx, request.params.id);
-    const pdf = await badgesPdf(people, associationName, event.theme);
+    const pdf = await (await badgesModule()).badgesPdf(people, associationName, event.theme);
     reply
       .type('application/pdf')
       .header('content-disposition', attachmentHeader('胸牌', 'badges', 'pdf', request.ctx.clock.now()));
@@ -46,7 +49,7 @@ export async function printRoutes(app: App) {
     async (request, reply) => {
       authorize(request.ctx, checkinPolicy, 'read');
       const { event, associationName, people } = await printData(request.ctx, request.params.id);
-      const pdf = await signInSheetPdf(
+      const pdf = await (await sheetModule()).signInSheetPdf(
         people,
         request.query.by,
         { association: associationName, theme: event.theme, date: event.eventDate },
@@ -68,7 +71,11 @@ export async function printRoutes(app: App) {
     async (request, reply) => {
       authorize(request.ctx, checkinPolicy, 'read');
       const { people } = await printData(request.ctx, request.params.id);
-      const xlsx = await signInSheetXlsx(people, request.query.by, labels(request.ctx.lang));
+      const xlsx = await (await sheetModule()).signInSheetXlsx(
+        people,
+        request.query.by,
+        labels(request.ctx.lang),
+      );
       reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(
@@ -86,22 +93,26 @@ export async function printRoutes(app: App) {
       authorize(request.ctx, registrationsPolicy, 'export');
       const lang = request.ctx.lang;
       const { people } = await printData(request.ctx, request.params.id, { allStatuses: true });
-      const xlsx = await registrationsXlsx(people, await fieldsOf(request.ctx, request.params.id), {
-        name: t(lang, 'print.sheet.name'),
-        unit: t(lang, 'print.sheet.unit'),
-        position: t(lang, 'print.sheet.position'),
-        mobile: t(lang, 'print.sheet.mobile'),
-        email: t(lang, 'print.export.email'),
-        status: t(lang, 'print.export.status'),
-        site: t(lang, 'print.export.site'),
-        group: t(lang, 'print.sheet.group'),
-        consentedAt: t(lang, 'print.export.consented_at'),
-        checkedInAt: t(lang, 'print.export.checked_in_at'),
-        registeredAt: t(lang, 'print.export.registered_at'),
-        statusLabel: (status) => t(lang, `print.export.status_${status}`),
-        yes: t(lang, 'print.export.yes'),
-        no: t(lang, 'print.export.no'),
-      });
+      const xlsx = await (await xlsxModule()).registrationsXlsx(
+        people,
+        await fieldsOf(request.ctx, request.params.id),
+        {
+          name: t(lang, 'print.sheet.name'),
+          unit: t(lang, 'print.sheet.unit'),
+          position: t(lang, 'print.sheet.position'),
+          mobile: t(lang, 'print.sheet.mobile'),
+          email: t(lang, 'print.export.email'),
+          status: t(lang, 'print.export.status'),
+          site: t(lang, 'print.export.site'),
+          group: t(lang, 'print.sheet.group'),
+          consentedAt: t(lang, 'print.export.consented_at'),
+          checkedInAt: t(lang, 'print.export.checked_in_at'),
+          registeredAt: t(lang, 'print.export.registered_at'),
+          statusLabel: (status) => t(lang, `print.export.status_${status}`),
+          yes: t(lang, 'print.export.yes'),
+          no: t(lang, 'print.export.no'),
+        },
+      );
       reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(
