@@ -4,6 +4,7 @@ import type { MemberUnitInput } from '../../../contract/member-units.js';
 import { usccCheckChar } from '../../../contract/uscc.js';
 import type { Ctx } from '../../core/context.js';
 import { memberUnits, unitContacts } from '../member-units/member-units.table.js';
+import { loadDemoEvent } from '../events/events.demo.js';
 import { loadDemoSites } from '../sites/sites.demo.js';
 import { createUser } from '../users/users.service.js';
 import { users } from '../users/users.table.js';
@@ -231,5 +232,6 @@ export async function loadDemoData(ctx: Ctx) {
     });
   }
   const demoSites = await loadDemoSites(ctx, unitIds);
+  await loadDemoEvent(ctx);
   return { memberUnits: unitIds.length, sites: demoSites.sites, accounts: DEMO_ACCOUNTS };
 }

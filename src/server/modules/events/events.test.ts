@@ -431,3 +431,28 @@ describe('clone', () => {
     expect(problem(res).code).toBe('events.deadline_not_before_date');
   });
 });
+
+describe('demo event', () => {
+  it('is published three weeks ahead at the demo host site with the seed agenda and routes', async () => {
+    const site = await buildSite(t.database);
+    await buildSite(t.database, { willingness: 'yes' });
+    await buildUser(t.database, { role: 'admin' });
+    await buildUser(t.database, {
+      role: 'host',
+      email: 'host@demo.guanmo.cn',
+      siteId: site.id,
+      memberUnitId: null,
+    });
+    const { loadDemoEvent } = await import('./events.demo.js');
+    const id = await loadDemoEvent(t.ctx());
+    const event = (await staff.get(`/api/v1/events/${id}`)).json();
+    expect(event).toMatchObject({
+      status: 'published',
+      eventDate: '2026-12-18',
+      theme: '探寻智慧物业，共建美好家园',
+    });
+    expect(event.sites[0].siteId).toBe(site.id);
+    const route = (await staff.get(`/api/v1/events/${id}/route`)).json();
+    expect(route.sites.every((s: { stops: unknown[] }) => s.stops.length === 6)).toBe(true);
+  });
+});
