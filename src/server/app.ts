@@ -14,6 +14,7 @@ import type { Ctx } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { type App, CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, SESSION_COOKIE } from './core/http.js';
 import { pickLang } from './core/i18n.js';
+import { refuseNulCharacters } from './core/input-guard.js';
 import { handleError } from './core/problem.js';
 import { createRealtimeHub, type RealtimeHub } from './core/realtime.js';
 import type { Database } from './db/client.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     request.ctx.actor = await actorForSession(request.ctx, request.cookies[SESSION_COOKIE]);
   });
+  app.addHook('preValidation', refuseNulCharacters);
   app.addHook('onSend', async (request, reply) => {
     // API answers are not cached, unless a route says otherwise (e.g. image files).
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {

@@ -89,6 +89,21 @@ describe('request errors as problem+json', () => {
     expect(problem(res).code).toBe('request.too_large');
   });
 
+  it('refuses NUL characters in the body, the query or a path parameter with 400', async () => {
+    const client = await t.as(await buildUser(t.database, { role: 'staff' }), 'en-US');
+    for (const res of [
+      await client.post('/api/v1/member-units', { ...memberUnitInput(), name: 'a\u0000b' }),
+      await client.get('/api/v1/member-units?q=%00'),
+      await client.get('/api/v1/member-units/%00'),
+    ]) {
+      expect(res.statusCode).toBe(400);
+      expect(problem(res)).toMatchObject({
+        code: 'request.invalid_characters',
+        detail: 'The request contains invalid characters (NUL)',
+      });
+    }
+  });
+
   it('answers an unknown API address with 404 route.not_found', async () => {
     const res = await t.anonymous().get('/api/v1/no-such-thing');
     expect(res.statusCode).toBe(404);
