@@ -68,7 +68,7 @@ async function timeDocuments(ctx: Ctx, eventId: string) {
   return result;
 }
 
-type PageSample = { loadMs: number; bytes: number; requests: number; fcpMs: number | null };
+type PageSample = { loadMs: number; bytes: number; requests: number; fcpMs: number | null; urls: string[] };
 
 async function loadUnderFast3G(url: string): Promise<PageSample[]> {
   const browser = await chromium.launch({
@@ -94,6 +94,10 @@ async function loadUnderFast3G(url: string): Promise<PageSample[]> {
       await cdp.send('Network.emulateNetworkConditions', FAST_3G);
       let bytes = 0;
       let requests = 0;
+      const urls: string[] = [];
+      cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => {
+        urls.push(new URL(event.request.url).pathname);
+      });
       cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
         bytes += event.encodedDataLength;
         requests++;
@@ -102,10 +106,15 @@ async function loadUnderFast3G(url: string): Promise<PageSample[]> {
       const response = await page.goto(url, { waitUntil: 'load' });
       const loadMs = ms(start);
       if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
+      await page
+        .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+          timeout: 5000,
+        })
+        .catch(() => undefined);
       const fcpMs = await page.evaluate(
         () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       );
-      samples.push({ loadMs, bytes, requests, fcpMs });
+      samples.push({ loadMs, bytes, requests, fcpMs, urls });
       await context.close();
     }
   } finally {
@@ -116,10 +125,10 @@ async function loadUnderFast3G(url: string): Promise<PageSample[]> {
 
 function pageSummary(label: string, samples: PageSample[]) {
   const load = summarize(samples.map((s) => s.loadMs));
-  const fcp = summarize(samples.map((s) => s.fcpMs ?? Number.NaN));
+  const fcp = summarize(samples.flatMap((s) => (s.fcpMs === null ? [] : [s.fcpMs])));
   const bytes = samples[0].bytes;
   console.log(
-    `  ${label.padEnd(22)} ${bytes} B in ${samples[0].requests} request(s); load median ${round(load.median, 0)} ms ` +
+    `  ${label.padEnd(22)} ${bytes} B in ${samples[0].requests} request(s) [${samples[0].urls.join(', ')}]; load median ${round(load.median, 0)} ms ` +
       `(min ${round(load.min, 0)}, max ${round(load.max, 0)}), first contentful paint ${round(fcp.median, 0)} ms`,
   );
   return { bytes, requests: samples[0].requests, load, fcp };

@@ -17,7 +17,7 @@ const esc = (value: unknown) =>
   );
 
 function page(lang: string, title: string, body: string) {
-  return `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`;
 }
 
 function section(title: string, inner: string) {
@@ -133,10 +133,6 @@ export function renderEventPage(event: PublicEvent, lang: string, tr: Translate)
     parts.push(section(tr('documents.public.contact'), `<p>${esc(event.contactName ?? '')}${phone}</p>`));
   }
   parts.push(
-    section(
-      tr('documents.public.poster'),
-      `<div class="poster"><a href="${esc(event.links.poster)}"><img src="${esc(event.links.poster)}" alt="${esc(tr('documents.public.poster'))}" loading="lazy" width="360" height="540"></a></div>`,
-    ),
     `<p class="muted lang"><a href="?lang=zh-CN" lang="zh-CN">中文</a> · <a href="?lang=en-US" lang="en">English</a></p></main>${registerBar(event, tr)}`,
   );
   return page(lang, tr('documents.public.title', { theme: event.theme }), parts.join(''));
