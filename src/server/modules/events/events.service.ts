@@ -136,6 +136,22 @@ export async function freeSlug(ctx: Ctx, eventDate: string) {
   }
 }
 
+/** A concurrent write took the slug between our check and the insert: answer 409, never 500. */
+function isSlugClash(error: unknown) {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pg = e?.cause ?? e;
+  return pg?.code === '23505' && (pg.constraint ?? '').startsWith('events_slug');
+}
+
+async function guardSlug<T>(slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isSlugClash(error)) throw conflict('events.slug_taken', { slug });
+    throw error;
+  }
+}
+
 const fieldError = (code: string, path: string) =>
   new AppError(code, 400, {}, [{ path: `body.${path}`, key: `errors.${code}` }]);
 
@@ -242,18 +258,21 @@ export async function createEvent(ctx: Ctx, input: EventInput): Promise<Event> {
   return inTransaction(ctx, async (tx) => {
     await validateInput(tx, input);
     const now = tx.clock.now();
-    const [row] = await tx.db
-      .insert(events)
-      .values({
-        ...columns(tx, input),
-        slug: input.slug ?? (await freeSlug(tx, input.eventDate)),
-        status: 'draft',
-        statusChangedAt: now,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const slug = input.slug ?? (await freeSlug(tx, input.eventDate));
+    const [row] = await guardSlug(slug, () =>
+      tx.db
+        .insert(events)
+        .values({
+          ...columns(tx, input),
+          slug,
+          status: 'draft',
+          statusChangedAt: now,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
+    );
     await syncSites(tx, row.id, input.sites);
     await createDefaultTasks(tx, row.id);
     await createDefaultMaterials(tx, row.id);
@@ -270,10 +289,13 @@ export async function updateEvent(ctx: Ctx, id: string, input: EventInput): Prom
     assertPlanEditable(current);
     await validateInput(tx, input, current);
     const before = await eventById(tx, id);
-    await tx.db
-      .update(events)
-      .set({ ...columns(tx, input), slug: input.slug ?? current.slug, updatedAt: tx.clock.now() })
-      .where(eq(events.id, id));
+    const slug = input.slug ?? current.slug;
+    await guardSlug(slug, () =>
+      tx.db
+        .update(events)
+        .set({ ...columns(tx, input), slug, updatedAt: tx.clock.now() })
+        .where(eq(events.id, id)),
+    );
     await syncSites(tx, id, input.sites);
     const after = await eventById(tx, id);
     await recordAudit(tx, { action: 'event.update', entityType: 'event', entityId: id, before, after });
