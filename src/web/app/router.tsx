@@ -1,6 +1,7 @@
-import { type ComponentType, lazy, type ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { Role } from '../../contract/common.js';
+import { PageLoading } from '../components/PageLoading.js';
 import { RequireRole } from '../components/RequireRole.js';
 import { RouteError } from '../components/RouteError.js';
 
@@ -28,6 +29,16 @@ export const router = createBrowserRouter([
       { path: '/setup', element: page(() => import('../features/association/pages/SetupPage.js')) },
       { path: '/invite/:token', element: page(() => import('../features/users/pages/InvitePage.js')) },
     ],
+  },
+  {
+    // The sign-in wall fills a big screen: no menu, no header.
+    path: '/events/:id/checkin/wall',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        {page(() => import('../features/checkin/pages/WallPage.js'))}
+      </Suspense>
+    ),
   },
   {
     element: <AppLayout />,
@@ -99,6 +110,18 @@ export const router = createBrowserRouter([
           ['host', 'staff', 'admin'],
         ),
       },
+      },
+      {
+        path: '/events/:id/checkin',
+        element: page(() => import('../features/checkin/pages/ScannerPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/checkin/dashboard',
+        element: page(() => import('../features/checkin/pages/DashboardPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/groups',
+        element: page(() => import('../features/groups/pages/GroupsPage.js'), ['admin', 'staff']),
       },
       {
         path: '/events/:id/:tab?',

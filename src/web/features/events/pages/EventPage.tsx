@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DashboardOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../app/api.js';
+import { RegistrationsPanel } from '../../registrations/components/RegistrationsPanel.js';
 import { eventKey, getEvent } from '../api.js';
 import { AgendaPanel } from '../components/AgendaPanel.js';
 import { ChecklistPanel } from '../components/ChecklistPanel.js';
@@ -13,7 +14,7 @@ import { RoutePanel } from '../components/RoutePanel.js';
 import { StatusTag } from '../components/StatusTag.js';
 import '../components/events.css';
 
-export const EVENT_TABS = ['overview', 'agenda', 'route', 'checklist', 'materials'] as const;
+export const EVENT_TABS = ['overview', 'registrations', 'agenda', 'route', 'checklist', 'materials'] as const;
 type Tab = (typeof EVENT_TABS)[number];
 
 /** One event: the dashboard and its planning tabs, each with its own address. */
@@ -37,6 +38,7 @@ export default function EventPage() {
   const e = event.data;
   const panels: Record<Tab, React.ReactNode> = {
     overview: <DashboardPanel eventId={e.id} />,
+    registrations: <RegistrationsPanel event={e} />,
     agenda: <AgendaPanel event={e} />,
     route: <RoutePanel event={e} />,
     checklist: <ChecklistPanel event={e} />,
@@ -69,6 +71,19 @@ export default function EventPage() {
           .filter(Boolean)
           .join(' · ')}
       </Typography.Paragraph>
+      <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+        <Link to={`/events/${e.id}/checkin`}>
+          <Button icon={<ScanOutlined />} data-testid="event-link-checkin">
+            {t('checkin.links.scanner')}
+          </Button>
+        </Link>
+        <Link to={`/events/${e.id}/checkin/dashboard`}>
+          <Button icon={<DashboardOutlined />}>{t('checkin.links.dashboard')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/groups`}>
+          <Button icon={<TeamOutlined />}>{t('checkin.links.groups')}</Button>
+        </Link>
+      </Flex>
       <Tabs
         activeKey={active}
         onChange={(key) => navigate(`/events/${e.id}/${key}`)}
