@@ -227,6 +227,17 @@ The public event page \`/e/:slug\` in Debian's Chromium under DevTools "Fast 3G"
 |---|---|---|---|---|
 ${pageRow('/e/:slug (server-rendered, inline CSS, no JS)', eventPage)}
 ${pageRow('static twin', twin)}
+
+Reading these figures: PDF time is CPU time in pdfkit/fontkit (parsing and subsetting the CFF
+outlines of the Noto CJK faces), so it scales with how busy the cores are — compare the load
+average above with the 2 CPUs. The four font collections (~90 MB) are read once per process and
+kept in memory (re-reading them per document cost more than the layout and churned the GC).
+Members downloading a published notice hit the render cache ("cached": event data read, QR code
+and hash lookup), so the PDF cost is paid once per change of the event, not per download. The
+public page is one gzipped HTML response with inline CSS and no JavaScript: on Fast 3G it costs
+what the bare text costs (one round trip plus a few kilobytes); the difference to the twin is
+noise of the throttled link. Site photos (thumbnails, lazy) and the poster (a link) are not
+fetched before the load event.
 `);
   } finally {
     await app.close();
