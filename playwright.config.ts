@@ -23,7 +23,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/artifacts',
+  // Playwright empties this folder at start; E2E_OUTPUT_DIR keeps parallel local runs apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/artifacts',
   workers: 1,
   fullyParallel: false,
   retries: 0,

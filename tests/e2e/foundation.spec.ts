@@ -48,12 +48,12 @@ async function openNav(page: Page, label: string) {
 }
 
 async function setLanguage(page: Page, label: 'English' | '中文') {
-  const select = page.getByTestId('language-switch').first();
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: label })
-    .click();
+  // The dropdown sometimes closes again while the page re-renders: open it until the option shows.
+  await expect(async () => {
+    const option = page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true });
+    if (!(await option.isVisible())) await page.getByTestId('language-switch').first().click();
+    await option.click({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function signIn(page: Page) {
