@@ -80,7 +80,7 @@ export type NoteInput = z.infer<typeof noteInputSchema>;
  * - `clientId` (required): the photo's UUID; a repeat returns the stored photo, stores nothing.
  * - `note` (optional): the note as JSON (noteInputSchema). Send it when the note may not have
  *   reached the server yet: note and photo are then written in ONE transaction (both or neither).
- *   Without it the note must exist (404 `observations.note_required` otherwise).
+ *   Without it the note must exist (404 `not_found` otherwise; 410 `observations.note_deleted`).
  * - `position` (optional): order of the photo in the note (0, 1, …); appended by default.
  * - `file` (required): the image (JPEG/PNG/WebP/AVIF; at most FILE_LIMITS.maxUploadBytes).
  * - `original` (optional): for an annotated photo, the unannotated image (kept, not shown).

@@ -21,15 +21,17 @@ import type { Database } from './db/client.js';
 import { associationRoutes } from './modules/association/association.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
+import { printRoutes } from './modules/checkin/print.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { publicPageRoutes } from './modules/documents/public-page.routes.js';
 import { eventPlanningRoutes } from './modules/events/index.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { groupRoutes } from './modules/groups/groups.routes.js';
-import { printRoutes } from './modules/checkin/print.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { observationRoutes } from './modules/observations/observations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { runOfShowRoutes } from './modules/run-of-show/run-of-show.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
@@ -164,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await registrationRoutes(v1);
       await checkinRoutes(v1);
       await groupRoutes(v1);
+      await observationRoutes(v1);
+      await runOfShowRoutes(v1);
       await printRoutes(v1);
     },
     { prefix: '/api/v1' },
