@@ -1,9 +1,7 @@
 import type { DocumentFormat, HostBrief, HostEvent, PublicEvent } from '../../../contract/documents.js';
 import { authorize, isStaffOrAdmin } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
-import { officialDocumentDocx } from '../../core/documents/docx.js';
 import type { OfficialDocument } from '../../core/documents/official-document.js';
-import { officialDocumentPdf } from '../../core/documents/pdf.js';
 import { qrPng } from '../../core/documents/qr.js';
 import { notFound } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
@@ -41,8 +39,13 @@ const MIME: Record<DocumentFormat | 'png', string> = {
   png: 'image/png',
 };
 
+/** pdfmake and docx load on the first document, not at server start. */
 function renderOfficial(doc: OfficialDocument, format: DocumentFormat, key: string) {
-  return cachedRender(key, () => (format === 'pdf' ? officialDocumentPdf(doc) : officialDocumentDocx(doc)));
+  return cachedRender(key, async () =>
+    format === 'pdf'
+      ? (await import('../../core/documents/pdf.js')).officialDocumentPdf(doc)
+      : (await import('../../core/documents/docx.js')).officialDocumentDocx(doc),
+  );
 }
 
 async function noticeFile(ctx: Ctx, data: EventDocumentData, format: DocumentFormat): Promise<RenderedFile> {
