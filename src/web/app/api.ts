@@ -122,7 +122,7 @@ export async function download(path: string, query?: Query, fallbackName = 'down
 /** The form field path of a server field error: `body.contacts.0.mobile` → ['contacts', 0, 'mobile']. */
 export function fieldPath(path: string): (string | number)[] {
   return path
-    .replace(/^(body|query|params|querystring)\.?/, '')
+    .replace(/^(body|querystring|query|params)(\.|$)/, '')
     .split('.')
     .filter(Boolean)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
