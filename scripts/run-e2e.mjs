@@ -142,7 +142,12 @@ try {
   exitCode = await new Promise((resolve) => {
     const runner = spawn('npx', args, {
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_SETUP_URL: setupUrl, E2E_MAILBOX: mailbox },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: `http://127.0.0.1:${port}`,
+        E2E_SETUP_URL: setupUrl,
+        E2E_MAILBOX: mailbox,
+      },
     });
     runner.on('exit', (code) => resolve(code ?? 1));
   });

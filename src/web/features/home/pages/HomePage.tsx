@@ -8,7 +8,7 @@ import { useMe, useSetupStatus } from '../../../app/session.js';
 export default function HomePage() {
   const { t, i18n } = useTranslation();
   /** Pages may add `home.descriptions.<nav key>`; without one the card shows just the title. */
-  const describe = (labelKey: string) => {
+  const descriptionOf = (labelKey: string) => {
     const key = `home.descriptions.${labelKey.split('.')[1]}`;
     return i18n.exists(key) ? t(key) : undefined;
   };
@@ -38,7 +38,7 @@ export default function HomePage() {
                 <Card.Meta
                   avatar={item.icon}
                   title={t(item.labelKey)}
-                  description={describe(item.labelKey)}
+                  description={descriptionOf(item.labelKey)}
                 />
               </Card>
             </Link>
