@@ -187,7 +187,7 @@ async function serveWeb(app: App, config: Config) {
   // The attendee pages (registration, personal pass) are a separate light bundle: attendee.html.
   if (existsSync(path.join(config.webDist, 'attendee.html'))) {
     const attendee = (_request: unknown, reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('attendee.html');
+      reply.header('cache-control', 'no-cache').sendFile('attendee.html', { cacheControl: false });
     for (const url of ['/e/:slug/register', '/p/:token', '/p/:token/*'])
       app.get(url, { schema: { hide: true } }, attendee);
   }

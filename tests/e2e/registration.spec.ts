@@ -290,5 +290,54 @@ test('registration journey: register on the phone page, pass, e-mail, self-servi
     await expect(page.getByText(/参会凭证不存在或已失效/)).toBeVisible();
   });
 
+  await test.step('staff: the registrations tab of the event, a walk-in, cancel with a reason', async () => {
+    // The admin's session from the API client, so the journey does not repeat the sign-in UI.
+    await page.context().addCookies((await api.ctx.storageState()).cookies);
+    await page.goto(`/events/${event.id}/registrations`);
+    // The first visit downloads the antd app's chunks: slow on a busy 2-core machine.
+    await expect(page.getByRole('tab', { name: '报名名单' })).toBeVisible({ timeout: 60_000 });
+    const counts = page.getByTestId('registration-counts');
+    await expect(counts.getByRole('button', { name: /已取消\s*1/ })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '（已删除）' })).toBeVisible();
+
+    await page.getByTestId('registration-add').click();
+    const drawer = page.getByRole('dialog', { name: '新增报名（含现场报名）' });
+    await drawer.getByLabel('姓名').fill('张现场');
+    await drawer.getByLabel('会员单位').click();
+    await drawer.getByLabel('会员单位').fill(`报名测试物业服务有限公司${seed}`);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(unit.name).click();
+    await drawer.getByLabel('职务').fill('客服主管');
+    await drawer.getByLabel('手机号').fill(`137${String(seed).padStart(8, '0').slice(-8)}`);
+    await drawer.getByRole('radio', { name: '否' }).first().check();
+    await drawer.getByRole('checkbox', { name: /本人已知悉并同意/ }).check();
+    await shot(page, '08-staff-add');
+    await page.getByTestId('registration-save').click();
+    await expect(drawer).toBeHidden();
+    const row = page.getByRole('row').filter({ hasText: '张现场' });
+    await expect(row.getByText('已确认')).toBeVisible();
+    await expect(counts.getByRole('button', { name: /已确认\s*1/ })).toBeVisible();
+    await shot(page, '09-staff-list');
+    await expectNoHorizontalOverflow(page);
+
+    await row.getByRole('button', { name: /操作/ }).click();
+    await page.getByRole('menuitem', { name: '取消报名' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('原因（选填，会写入通知）').fill('单位临时有会，无法参加');
+    await modal.getByRole('button', { name: '取消报名' }).click();
+    await expect(row.getByText('已取消')).toBeVisible();
+
+    await page.getByRole('tab', { name: '报名表字段' }).click();
+    await expect(page.getByTestId('field-1')).toBeVisible();
+    await expect(page.getByTestId('field-1').getByRole('textbox', { name: '字段名称' })).toHaveValue(
+      '车牌号',
+    );
+    await shot(page, '10-staff-fields');
+    await page.getByRole('tab', { name: '报名设置' }).click();
+    await page.getByRole('switch', { name: '允许非会员单位报名' }).click();
+    await page.getByTestId('registration-settings-save').click();
+    await expect(page.getByText('报名设置已保存')).toBeVisible();
+    await shot(page, '11-staff-settings');
+  });
+
   await api.ctx.dispose();
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, Radio } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Flex, Form, Grid, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../../contract/events.js';
@@ -47,6 +47,7 @@ export function RegistrationDrawer({
   const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const isPhone = !Grid.useBreakpoint().md;
   const fields = useQuery({
     queryKey: [...registrationsKey(event.id), 'fields'],
     queryFn: () => getFields(event.id),
@@ -105,7 +106,7 @@ export function RegistrationDrawer({
   return (
     <Drawer
       open
-      size={560}
+      size={isPhone ? '100%' : 560}
       title={
         editing
           ? t('registrations.form.editTitle', { name: registration.name })
