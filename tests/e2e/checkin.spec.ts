@@ -344,7 +344,7 @@ test.describe
       const name = (await member.locator('.grp-member-name').textContent())?.trim();
       const before = await first.getByTestId('group-member').count();
       await member.locator('.grp-move').click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('第 2 组').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('第2组').click();
       await expect(first.getByTestId('group-member')).toHaveCount(before - 1);
       await expect(page.getByTestId('group-card').nth(1)).toContainText(name);
       await shot(page, '07-groups-1280');
