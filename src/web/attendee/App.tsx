@@ -6,6 +6,8 @@ import { matchRoute, usePathname } from './router.js';
 
 /** The pass page brings the QR encoder: it is its own chunk, the register page never loads it. */
 const PassPage = lazy(() => import('./pages/PassPage.js'));
+/** The observation scorecard (offline-first) is its own chunk too. */
+const ObservePage = lazy(() => import('./observe/ObservePage.js'));
 
 export function App() {
   const { t } = useTranslation();
@@ -15,6 +17,12 @@ export function App() {
     return (
       <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
         <PassPage token={route.token} edit={route.edit} />
+      </Suspense>
+    );
+  if (route.page === 'observe')
+    return (
+      <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
+        <ObservePage key={route.token} token={route.token} />
       </Suspense>
     );
   return (

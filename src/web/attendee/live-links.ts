@@ -11,6 +11,16 @@ export type LiveLink = {
   shown: (pass: Pass) => boolean;
 };
 
-export const LIVE_LINKS: LiveLink[] = [];
+/** Event statuses in which the scorecard opens (read-only once completed). */
+const OBSERVE_STATUSES = new Set(['published', 'registration_closed', 'in_progress', 'completed']);
+
+export const LIVE_LINKS: LiveLink[] = [
+  {
+    key: 'observe',
+    labelKey: 'attendee.live.observe',
+    href: (token) => `/p/${encodeURIComponent(token)}/observe`,
+    shown: (pass) => pass.registration.status === 'confirmed' && OBSERVE_STATUSES.has(pass.event.status),
+  },
+];
 
 export const liveLinksFor = (pass: Pass) => LIVE_LINKS.filter((link) => link.shown(pass));

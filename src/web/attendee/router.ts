@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'register'; slug: string }
   | { page: 'pass'; token: string; edit: boolean }
+  | { page: 'observe'; token: string }
   | { page: 'not_found' };
 
 export function matchRoute(pathname: string): Route {
   const register = /^\/e\/([^/]+)\/register\/?$/.exec(pathname);
   if (register) return { page: 'register', slug: decodeURIComponent(register[1]) };
+  const observe = /^\/p\/([^/]+)\/observe\/?$/.exec(pathname);
+  if (observe) return { page: 'observe', token: decodeURIComponent(observe[1]) };
   const pass = /^\/p\/([^/]+)(\/edit)?\/?$/.exec(pathname);
   if (pass) return { page: 'pass', token: decodeURIComponent(pass[1]), edit: !!pass[2] };
   return { page: 'not_found' };
