@@ -19,6 +19,8 @@ export default defineConfig({
       '/api': server,
       '/healthz': server,
       '/readyz': server,
+      '/e': server,
+      '/files': server,
     },
   },
 });

@@ -62,7 +62,6 @@ export const publicEventSchema = z.object({
   /** Registration is open now (published and before the deadline). */
   registrationOpen: z.boolean(),
   /** The registration page exists (the registration module is installed). */
-  registrationAvailable: z.boolean(),
   agenda: z.array(agendaLineSchema),
   route: z.array(routeSchema),
   notes: z.array(z.string()),

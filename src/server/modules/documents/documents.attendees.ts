@@ -42,6 +42,3 @@ export async function attendeeSummary(
     questions: rows.map((r) => r.questions?.trim() ?? '').filter(Boolean),
   };
 }
-
-/** True once the registration module serves /e/:slug/register. */
-export const REGISTRATION_PAGE_AVAILABLE = false;

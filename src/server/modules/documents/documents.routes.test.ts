@@ -146,7 +146,6 @@ describe('public event endpoints', () => {
       associationName: '示例市物业管理协会',
       timeSpan: '13:30-17:00',
       registrationOpen: true,
-      registrationAvailable: false,
     });
     expect(body.objectives[0].label).toBe('学习先进经验');
     expect(body.route[0].stops[0].name).toBe('入口大堂');

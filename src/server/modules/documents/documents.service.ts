@@ -16,7 +16,7 @@ import {
   siteIntro,
   sitePlaceText,
 } from './document-text.js';
-import { attendeeSummary, REGISTRATION_PAGE_AVAILABLE } from './documents.attendees.js';
+import { attendeeSummary } from './documents.attendees.js';
 import { eventDocumentData } from './documents.data.js';
 import { documentsPolicy } from './documents.policy.js';
 import type { EventDocumentData, HostBriefData } from './documents.types.js';
@@ -180,7 +180,6 @@ export async function getPublicEvent(ctx: Ctx, slug: string): Promise<PublicEven
     deadlineText: formatDateTime(ctx.lang, data.registrationDeadline),
     registrationOpen:
       data.status === 'published' && ctx.clock.now().getTime() < Date.parse(data.registrationDeadline),
-    registrationAvailable: REGISTRATION_PAGE_AVAILABLE,
     agenda: agendaView(ctx, data),
     route: data.route.filter((r) => r.stops.length),
     notes: noteItems(data.notes),

@@ -27,8 +27,6 @@ function section(title: string, inner: string) {
 function registerBar(event: PublicEvent, tr: Translate) {
   if (!event.registrationOpen)
     return `<div class="bar"><span>${esc(tr('documents.public.register_closed'))}</span></div>`;
-  if (!event.registrationAvailable)
-    return `<div class="bar"><span>${esc(tr('documents.public.register_soon'))}</span></div>`;
   return `<div class="bar"><a href="${esc(event.links.register)}">${esc(tr('documents.public.register'))}</a></div>`;
 }
 
