@@ -182,6 +182,13 @@ test('registration journey: register on the phone page, pass, e-mail, self-servi
     await expect(page.locator('[data-field="memberUnitId"] .error')).toHaveText('请选择您的会员单位');
     await expect(page.locator('[data-field="mobile"] .error')).toHaveText('请输入 11 位手机号码');
     await expect(page.locator('[data-field="consent"] .error')).toBeVisible();
+    // The same page in English (the catalog is fetched on demand), then back to Chinese.
+    await page.getByTestId('attendee-lang').click();
+    await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
+    await expect(page.locator('[data-field="mobile"] .error')).toHaveText('Enter an 11-digit mobile number');
+    await shot(page, '01-form-english');
+    await page.getByTestId('attendee-lang').click();
+    await expect(page.getByRole('heading', { name: '活动报名' })).toBeVisible();
   });
 
   await test.step('fill the form: unit picker, conditional field, consent', async () => {
