@@ -341,7 +341,7 @@ test.describe
       // Move one member of the first group to the second with the "move to…" select.
       const first = page.getByTestId('group-card').nth(0);
       const member = first.getByTestId('group-member').first();
-      const name = (await member.locator('.grp-member-name').textContent())?.trim();
+      const name = (await member.locator('.grp-member-name').textContent())?.trim() ?? '';
       const before = await first.getByTestId('group-member').count();
       await member.locator('.grp-move').click();
       await page.locator('.ant-select-dropdown:visible').getByTitle('第2组').click();
