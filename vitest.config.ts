@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['src/server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 20000,
+    testTimeout: 60000,
     hookTimeout: 60000,
     // A test that leaves an unhandled rejection behind fails the run.
     dangerouslyIgnoreUnhandledErrors: false,
