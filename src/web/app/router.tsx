@@ -41,6 +41,16 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The observation wall for the sharing session's big screen: no menu either.
+    path: '/events/:id/observations/wall',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        {page(() => import('../features/observations/pages/WallPage.js'))}
+      </Suspense>
+    ),
+  },
+  {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
@@ -89,17 +99,6 @@ export const router = createBrowserRouter([
         ),
       },
       {
-        path: '/events',
-        element: page(() => import('../features/events/pages/EventsPage.js'), ['admin', 'staff']),
-      },
-      {
-        path: '/events/new',
-        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
-      },
-      {
-        path: '/events/:id/edit',
-        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
-      {
         path: '/host/events',
         element: page(() => import('../features/documents/pages/HostEventsPage.js'), ['host']),
       },
@@ -110,6 +109,17 @@ export const router = createBrowserRouter([
           ['host', 'staff', 'admin'],
         ),
       },
+      {
+        path: '/events',
+        element: page(() => import('../features/events/pages/EventsPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/new',
+        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/edit',
+        element: page(() => import('../features/events/pages/EventFormPage.js'), ['admin', 'staff']),
       },
       {
         path: '/events/:id/checkin',
@@ -118,6 +128,14 @@ export const router = createBrowserRouter([
       {
         path: '/events/:id/checkin/dashboard',
         element: page(() => import('../features/checkin/pages/DashboardPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/observations',
+        element: page(() => import('../features/observations/pages/ResultsPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/run-of-show',
+        element: page(() => import('../features/run-of-show/pages/RunOfShowPage.js'), ['admin', 'staff']),
       },
       {
         path: '/events/:id/groups',

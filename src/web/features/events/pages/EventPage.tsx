@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, DashboardOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  ScanOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +89,12 @@ export default function EventPage() {
         </Link>
         <Link to={`/events/${e.id}/groups`}>
           <Button icon={<TeamOutlined />}>{t('checkin.links.groups')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/run-of-show`}>
+          <Button icon={<FieldTimeOutlined />}>{t('observations.links.runOfShow')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/observations`}>
+          <Button icon={<BarChartOutlined />}>{t('observations.links.results')}</Button>
         </Link>
       </Flex>
       <Tabs
