@@ -1,13 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Shell } from './components/Shell.js';
-import { useTranslation } from './i18n.js';
+import { loadLocalePart, useTranslation } from './i18n.js';
 import { RegisterPage } from './pages/RegisterPage.js';
 import { matchRoute, usePathname } from './router.js';
 
 /** The pass page brings the QR encoder: it is its own chunk, the register page never loads it. */
 const PassPage = lazy(() => import('./pages/PassPage.js'));
 /** The observation scorecard (offline-first) is its own chunk too. */
-const ObservePage = lazy(() => import('./observe/ObservePage.js'));
+const ObservePage = lazy(() =>
+  Promise.all([import('./observe/ObservePage.js'), loadLocalePart('observe')]).then(([page]) => page),
+);
 
 export function App() {
   const { t } = useTranslation();

@@ -55,6 +55,30 @@ function initialLang(): AttendeeLang {
   return navigator.language?.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
+/** Lazily loaded parts of the attendee catalog (see LAZY_PARTS in vite-plugin.ts). */
+export type LocalePart = 'observe';
+const partLoaders: Record<LocalePart, Record<AttendeeLang, () => Promise<{ default: Messages }>>> = {
+  observe: {
+    'zh-CN': () => import('virtual:attendee-locale/zh-CN/observe'),
+    'en-US': () => import('virtual:attendee-locale/en-US/observe'),
+  },
+};
+const loadedParts = new Set<LocalePart>();
+
+async function mergePart(into: AttendeeLang, part: LocalePart) {
+  const messages = (await partLoaders[part][into]()).default as { attendee: Messages };
+  const current = catalogs[into] ?? {};
+  catalogs[into] = { ...current, attendee: { ...(current.attendee as Messages), ...messages.attendee } };
+}
+
+/** Loads a lazy part (for the current language and the Chinese fallback) before its page renders. */
+export async function loadLocalePart(part: LocalePart) {
+  if (!loadedParts.has(part)) {
+    await Promise.all([...new Set<AttendeeLang>(['zh-CN', lang])].map((l) => mergePart(l, part)));
+    loadedParts.add(part);
+  }
+}
+
 export async function initAttendeeI18n() {
   const wanted = initialLang();
   if (wanted !== 'zh-CN') await changeLanguage(wanted, false).catch(() => undefined);
@@ -63,7 +87,10 @@ export async function initAttendeeI18n() {
 
 /** Switches language; the cookie makes the server answer errors and e-mails in it too. */
 export async function changeLanguage(next: AttendeeLang, remember = true) {
-  if (!catalogs[next]) catalogs[next] = (await import('virtual:attendee-locale/en-US')).default;
+  if (!catalogs[next]) {
+    catalogs[next] = (await import('virtual:attendee-locale/en-US')).default;
+    await Promise.all([...loadedParts].map((part) => mergePart(next, part)));
+  }
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, next);

@@ -9,6 +9,11 @@ import type { Plugin } from 'vite';
  * instead of every admin string. In dev, the attendee paths are answered with attendee.html.
  */
 export const ATTENDEE_NAMESPACES = ['attendee'] as const;
+/**
+ * Parts of the attendee namespace that only a lazily loaded page needs: left out of the main
+ * catalog (the register page stays small) and served as `virtual:attendee-locale/<lang>/<part>`.
+ */
+export const LAZY_PARTS = ['observe'] as const;
 const PREFIX = 'virtual:attendee-locale/';
 const LANGS = new Set(['zh-CN', 'en-US']);
 
@@ -24,12 +29,19 @@ export function attendeeEntry(root = process.cwd()): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
-      const lang = id.slice(PREFIX.length + 1);
+      const [lang, part] = id.slice(PREFIX.length + 1).split('/');
       if (!LANGS.has(lang)) throw new Error(`unknown attendee locale ${lang}`);
+      if (part && !(LAZY_PARTS as readonly string[]).includes(part))
+        throw new Error(`unknown locale part ${part}`);
       const file = path.join(root, 'src/web/locales', `${lang}.json`);
       this.addWatchFile(file);
-      const catalog = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const picked = Object.fromEntries(ATTENDEE_NAMESPACES.map((ns) => [ns, catalog[ns] ?? {}]));
+      const catalog = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+      const attendee = catalog.attendee ?? {};
+      if (part) return `export default ${JSON.stringify({ attendee: { [part]: attendee[part] ?? {} } })};`;
+      const picked: Record<string, unknown> = Object.fromEntries(
+        ATTENDEE_NAMESPACES.map((ns) => [ns, { ...(catalog[ns] ?? {}) }]),
+      );
+      for (const lazyPart of LAZY_PARTS) delete (picked.attendee as Record<string, unknown>)[lazyPart];
       return `export default ${JSON.stringify(picked)};`;
     },
     configureServer(server) {
