@@ -1,18 +1,8 @@
 import type { TemplatePoint } from '../../../../contract/templates.js';
 import { useTranslation } from '../../i18n.js';
+import { pointSteps } from '../score-steps.js';
 
 type Value = { score: number | null; na: boolean };
-
-/** The values a points_0_n point offers: 0, step, 2·step … max. */
-export function pointSteps(point: Pick<TemplatePoint, 'maxPoints' | 'step'>): number[] {
-  const max = point.maxPoints ?? 10;
-  const step = point.step && point.step > 0 ? point.step : 1;
-  const values: number[] = [];
-  for (let i = 0; i * step <= max + 1e-9 && values.length <= 200; i++)
-    values.push(Math.round(i * step * 100) / 100);
-  if (values[values.length - 1] !== max) values.push(max);
-  return values;
-}
 
 /** The score of one point in its template's scheme, plus N/A (不适用) where the point allows it. */
 export function ScoreInput({

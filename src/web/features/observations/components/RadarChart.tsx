@@ -48,9 +48,9 @@ export function RadarChart({
           series.length > 1 ? { bottom: 0, textStyle: { color: text, fontSize: dark ? 18 : 12 } } : undefined,
         radar: {
           indicator: indicators.map((name) => ({ name, max: 100 })),
-          radius: dark ? '60%' : '58%',
+          radius: dark ? '54%' : '58%',
           center: ['50%', series.length > 1 ? '46%' : '52%'],
-          axisName: { color: text, fontSize: dark ? 18 : 12, overflow: 'break', width: dark ? 150 : 90 },
+          axisName: { color: text, fontSize: dark ? 18 : 12, overflow: 'break', width: dark ? 120 : 90 },
           splitLine: { lineStyle: { color: line } },
           axisLine: { lineStyle: { color: line } },
           splitArea: { show: !dark },

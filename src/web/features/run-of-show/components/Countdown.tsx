@@ -12,7 +12,9 @@ export function Countdown({ plannedEndAt, offsetMs }: { plannedEndAt: string; of
   const remaining = Math.round((Date.parse(plannedEndAt) - (now + offsetMs)) / 1000);
   const over = remaining < 0;
   const abs = Math.abs(remaining);
-  const text = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+  const hours = Math.floor(abs / 3600);
+  const mmss = `${String(Math.floor((abs % 3600) / 60)).padStart(hours ? 2 : 1, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  const text = hours ? `${hours}:${mmss}` : mmss;
   return (
     <span className={`ros-countdown${over ? ' over' : ''}`} data-testid="ros-countdown">
       {over ? t('runOfShow.overBy', { time: text }) : t('runOfShow.left', { time: text })}
