@@ -7,10 +7,12 @@ import { coldStart } from './cold-start.js';
 import { machine } from './lib/machine.js';
 import { SERVER, writeRaw } from './lib/paths.js';
 import { listThroughput } from './list-throughput.js';
+import { registrationBench } from './registration.js';
 
 const benchmarks: Array<[string, () => Promise<void>]> = [
   ['cold start', coldStart],
   ['list throughput', listThroughput],
+  ['registration and check-in', registrationBench],
 ];
 
 const startedAt = performance.now();
