@@ -4,7 +4,7 @@ import { emailSchema, LIMITS, mobileSchema, optionalText, pageQuerySchema, text 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-/** Bump when the consent text (registrations.consent.* in the locale files) changes. */
+/** Bump when the consent text (attendee.consent.* in the locale files) changes. */
 export const CONSENT_VERSION = '2026-11-v1';
 
 export const FIELD_TYPES = ['text', 'number', 'single_choice', 'multiple_choice', 'date', 'yes_no'] as const;

@@ -197,7 +197,7 @@ async function serveWeb(app: App, config: Config) {
       const asset = request.url.split('?')[0];
       const cacheable = asset.startsWith('/assets/');
       if (cacheable) return handleError(new AppError('route.not_found', 404), request, reply);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     return handleError(new AppError('route.not_found', 404), request, reply);
   });

@@ -15,6 +15,7 @@ import { conflict, invalid, notFound } from '../../core/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertPlanEditable, loadEvent, touchEvent } from '../events/events.guard.js';
 import { eventsPolicy } from '../events/events.policy.js';
+import { notifyAgendaChanged } from '../registrations/registrations.notify.js';
 import { users } from '../users/users.table.js';
 import { agendaChanges, agendaWarnings, byTime, shiftPlan } from './agenda.rules.js';
 import { agendaItems, agendaVersions } from './agenda.table.js';
@@ -199,7 +200,8 @@ export async function snapshotAgenda(tx: Ctx, eventId: string): Promise<number |
   if (!rows.length) throw conflict('agenda.empty');
   const items = rows.map(presentItem);
   const last = await latestVersion(tx, eventId);
-  if (last && agendaChanges(last.items, items).length === 0) return null;
+  const changes = last ? agendaChanges(last.items, items) : [];
+  if (last && changes.length === 0) return null;
   const version = (last?.version ?? 0) + 1;
   await tx.db.insert(agendaVersions).values({
     eventId,
@@ -208,6 +210,8 @@ export async function snapshotAgenda(tx: Ctx, eventId: string): Promise<number |
     publishedAt: tx.clock.now(),
     publishedBy: tx.actor?.userId ?? null,
   });
+  // A changed agenda after the first publication reaches everyone already registered.
+  if (last) await notifyAgendaChanged(tx, await loadEvent(tx, eventId), changes);
   return version;
 }
 

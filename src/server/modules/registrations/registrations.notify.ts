@@ -1,11 +1,12 @@
-import { eq, min } from 'drizzle-orm';
+import { and, eq, min, ne } from 'drizzle-orm';
+import type { AgendaChange } from '../../../contract/agenda.js';
 import type { MessageType } from '../../../contract/notifications.js';
 import type { Ctx } from '../../core/context.js';
 import { agendaItems } from '../agenda/agenda.table.js';
 import { eventSites, type events } from '../events/events.table.js';
 import { enqueue } from '../notifications/outbox.service.js';
 import { sites } from '../sites/sites.table.js';
-import type { registrations } from './registrations.table.js';
+import { registrations } from './registrations.table.js';
 
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -20,7 +21,7 @@ export async function notifyRegistrant(
   reg: typeof registrations.$inferSelect,
   type: Extract<
     MessageType,
-    'confirmation' | 'waitlisted' | 'promoted' | 'approved' | 'cancelled' | 'reminder'
+    'confirmation' | 'waitlisted' | 'promoted' | 'approved' | 'cancelled' | 'reminder' | 'agenda_changed'
   >,
   extra: Record<string, string | number> = {},
 ) {
@@ -54,4 +55,34 @@ export async function notifyRegistrant(
       ...extra,
     },
   });
+}
+
+/** One line per change, in the registrant's language, for the "agenda changed" message. */
+export function describeAgendaChanges(changes: AgendaChange[], lang: 'zh-CN' | 'en-US') {
+  const words =
+    lang === 'en-US'
+      ? { added: 'Added', removed: 'Removed', changed: 'Changed', sep: ': ' }
+      : { added: '新增', removed: '取消', changed: '调整', sep: '：' };
+  return changes
+    .map((c) => {
+      const detail = c.fields.map((f) => `${f.before ?? '—'} → ${f.after ?? '—'}`).join('; ');
+      return `${words[c.kind]}${words.sep}${c.title}${detail ? ` (${detail})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Tells everyone still registered (not cancelled) that a re-published agenda changed. */
+export async function notifyAgendaChanged(
+  ctx: Ctx,
+  event: typeof events.$inferSelect,
+  changes: AgendaChange[],
+) {
+  if (!changes.length) return 0;
+  const people = await ctx.db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), ne(registrations.status, 'cancelled')));
+  const text = describeAgendaChanges(changes, ctx.lang);
+  for (const reg of people) await notifyRegistrant(ctx, event, reg, 'agenda_changed', { changes: text });
+  return people.length;
 }

@@ -402,3 +402,27 @@ describe('reminders', () => {
     }
   });
 });
+
+describe('agenda changes', () => {
+  it('tells registrants when a re-published agenda changed, with what changed', async () => {
+    const { applyAgendaTemplate, publishAgenda, shiftAgendaItem, itemRows } = await import(
+      '../agenda/agenda.service.js'
+    );
+    const { event, ctx: staffCtx } = await buildOpenEvent(t);
+    await applyAgendaTemplate(staffCtx, event.id, 'half_day');
+    await publishAgenda(staffCtx, event.id);
+    await register(t.ctx(), event.id, registerInput(unitId, { email: 'agenda-watcher@example.com' }));
+    const mails = async () =>
+      (
+        await t.database.db.select().from(outbox).where(eq(outbox.recipient, 'agenda-watcher@example.com'))
+      ).filter((m) => m.messageType === 'agenda_changed');
+    expect(await mails()).toHaveLength(0);
+    const [first] = await itemRows(staffCtx, event.id);
+    await shiftAgendaItem(staffCtx, event.id, first.id, { start: '13:45', shiftFollowing: true });
+    await publishAgenda(staffCtx, event.id);
+    const sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toContain('调整：集合签到');
+    expect(sent[0].body).toContain('13:45');
+  });
+});
