@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMemberUnit, buildUser } from '../../test/factories.js';
 import { createTestApp, problem, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildOpenEvent, registerInput } from '../registrations/registrations.factories.js';
 import { register } from '../registrations/registrations.service.js';
+import { registrations } from '../registrations/registrations.table.js';
 
 let t: TestApp;
 let staff: TestClient;
@@ -74,6 +76,13 @@ describe('groups', () => {
     const guide = await buildUser(t.database, { role: 'host', name: '项目经理张' });
     const withGuide = (await staff.patch(`/api/v1/groups/${g1.id}`, { guideUserId: guide.id })).json();
     expect(withGuide.groups[0].guideName).toBe('项目经理张');
+    // Each person sees their group and guide on the pass.
+    const [member0] = await t.database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.id, g1.members[0].registrationId));
+    const pass = (await t.anonymous().get(`/api/v1/passes/${member0.passToken}`)).json();
+    expect(pass.registration).toMatchObject({ groupName: '第1组', guideName: '项目经理张' });
     const member = await buildUser(t.database, { role: 'member' });
     expect(problem(await staff.patch(`/api/v1/groups/${g1.id}`, { guideUserId: member.id })).code).toBe(
       'groups.guide_invalid',

@@ -2,8 +2,11 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { PassUpdate } from '../../../contract/registrations.js';
 import { type Ctx, inTransaction } from '../../core/context.js';
 import { conflict } from '../../core/errors.js';
+import { checkins } from '../checkin/checkin.table.js';
 import { eventSites, events } from '../events/events.table.js';
+import { groups } from '../groups/groups.table.js';
 import { sites } from '../sites/sites.table.js';
+import { users } from '../users/users.table.js';
 import { fieldsOf, settingsOf, validateAnswers } from './registration-form.js';
 import {
   cancelRegistration,
@@ -37,6 +40,22 @@ export async function getPass(ctx: Ctx, token: string) {
     .from(eventSites)
     .innerJoin(sites, eq(sites.id, eventSites.siteId))
     .where(eq(eventSites.id, reg.eventSiteId));
+  const [group] = reg.groupId
+    ? await ctx.db
+        .select({
+          name: groups.name,
+          guideName: groups.guideName,
+          guidePhone: groups.guidePhone,
+          guideUser: users.name,
+        })
+        .from(groups)
+        .leftJoin(users, eq(users.id, groups.guideUserId))
+        .where(eq(groups.id, reg.groupId))
+    : [];
+  const [checkin] = await ctx.db
+    .select({ at: checkins.scannedAt })
+    .from(checkins)
+    .where(and(eq(checkins.registrationId, reg.id), isNull(checkins.undoneAt)));
   const now = ctx.clock.now();
   return {
     registration: {
@@ -56,6 +75,10 @@ export async function getPass(ctx: Ctx, token: string) {
       siteName: site?.name ?? '',
       siteAddress: site?.address ?? null,
       groupId: reg.groupId,
+      groupName: group?.name ?? null,
+      guideName: group ? (group.guideUser ?? group.guideName ?? null) : null,
+      guidePhone: group?.guidePhone ?? null,
+      checkedInAt: checkin?.at.toISOString() ?? null,
       consentedAt: reg.consentedAt?.toISOString() ?? null,
       createdAt: reg.createdAt.toISOString(),
     },
