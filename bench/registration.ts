@@ -206,17 +206,44 @@ async function checkinBurst(baseUrl: string, eventId: string, cookie: string, to
 async function badges(baseUrl: string, eventId: string, cookie: string) {
   const renders = [];
   for (const label of ['first', 'second'] as const) {
+    // While the PDF renders, GET /readyz one after another: how long other requests are held up.
+    let rendering = true;
+    const probe = (async () => {
+      let worst = 0;
+      while (rendering) {
+        const began = performance.now();
+        await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(300_000) }).then((r) =>
+          r.arrayBuffer(),
+        );
+        worst = Math.max(worst, performance.now() - began);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return worst;
+    })();
     const start = performance.now();
-    const res = await fetch(`${baseUrl}/api/v1/events/${eventId}/badges.pdf`, {
-      headers: { cookie },
-      signal: AbortSignal.timeout(300_000),
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
+    let res: Response;
+    let bytes: Buffer;
+    try {
+      res = await fetch(`${baseUrl}/api/v1/events/${eventId}/badges.pdf`, {
+        headers: { cookie },
+        signal: AbortSignal.timeout(300_000),
+      });
+      bytes = Buffer.from(await res.arrayBuffer());
+    } finally {
+      rendering = false;
+    }
     const ms = performance.now() - start;
+    const worstReadyzMs = await probe;
     if (res.status !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-')
       throw new Error(`badges.pdf (${label}) answered ${res.status}: ${bytes.subarray(0, 200).toString()}`);
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    renders.push({ render: label, ms: round(ms, 0), kib: round(bytes.length / 1024), pages });
+    renders.push({
+      render: label,
+      ms: round(ms, 0),
+      kib: round(bytes.length / 1024),
+      pages,
+      worstReadyzMs: round(worstReadyzMs, 0),
+    });
   }
   return renders;
 }
@@ -431,7 +458,7 @@ function markdown(report: {
   for (const r of report.results) {
     const [first, second] = r.badges;
     lines.push(
-      `| ${r.database} | ${r.stored.registrations.confirmed ?? 0} / ${r.stored.registrations.waitlisted ?? 0} | ${r.stored.checkins} | ${first.ms} | ${second.ms} | ${first.kib} | ${first.pages} | ${r.peakRssMiB} |`,
+      `| ${r.database} | ${r.stored.registrations.confirmed ?? 0} / ${r.stored.registrations.waitlisted ?? 0} | ${r.stored.checkins} | ${first.ms} | ${second.ms} | ${first.kib} | ${first.pages} | ${Math.max(first.worstReadyzMs, second.worstReadyzMs)} | ${r.peakRssMiB} |`,
     );
   }
   lines.push('');
