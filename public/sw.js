@@ -1,7 +1,7 @@
 /*
  * Guanmo attendee service worker (scope /p/): the pass and the observation scorecard open without
- * a network after one visit. Hand-written and small on purpose (see README, "Offline attendee
- * pages"): the page shell (attendee.html) is fetched network-first and kept; hashed assets are
+ * a network after one visit. Hand-written and small on purpose (no Workbox): the page shell
+ * (attendee.html) is fetched network-first and kept; hashed assets are
  * kept cache-first; photos seen through the pass are kept for offline viewing. Data (scorecard,
  * drafts, photo blobs) lives in IndexedDB, not here; API calls other than photos pass through.
  */

@@ -177,9 +177,13 @@ async function addPhoto(
   const sheet = page.getByTestId('note-sheet');
   const before = await sheet.locator('.photos figure').count();
   await page.getByTestId(input).setInputFiles(file);
-  const privacy = page.getByRole('dialog', { name: '拍照时注意保护业主隐私' });
-  if (await privacy.isVisible().catch(() => false))
+  if (firstPhoto) {
+    // The one-time reminder comes before the first photo is used.
+    const privacy = page.getByRole('dialog', { name: '拍照时注意保护业主隐私' });
+    await expect(privacy).toBeVisible();
+    await shot(page, '02-privacy');
     await privacy.getByRole('button', { name: '我知道了' }).click();
+  }
   const canvas = page.getByTestId('markup-canvas');
   await expect(canvas).toBeVisible();
   if (markUp) {
