@@ -452,8 +452,8 @@ function markdown(report: {
   }
   lines.push(
     '',
-    '| database | stored confirmed / waitlisted | check-ins | badges.pdf first ms | second ms | size KiB | pages | peak RSS MiB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| database | stored confirmed / waitlisted | check-ins | badges.pdf first ms | second ms | size KiB | pages | slowest /readyz during render ms | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of report.results) {
     const [first, second] = r.badges;
