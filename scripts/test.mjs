@@ -11,7 +11,9 @@ function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${label}: ${res.status === 0 ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
+  console.log(
+    `=== ${label}: ${res.status === 0 ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`,
+  );
   if (res.status !== 0) ok = false;
   return res.status === 0;
 }
@@ -42,16 +44,26 @@ if (!only || only === 'unit') {
   rmSync(pgliteReport, { force: true });
   const { TEST_DATABASE_URL, ...withoutPg } = process.env;
   console.log('\n=== unit and route tests on PGlite ===');
-  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`], {
-    stdio: 'inherit',
-    env: withoutPg,
-  });
+  const res = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`],
+    {
+      stdio: 'inherit',
+      env: withoutPg,
+    },
+  );
   if (res.status !== 0) ok = false;
   countVitest(pgliteReport);
   if (TEST_DATABASE_URL) {
     const pgReport = '.tmp/vitest-postgres.json';
     rmSync(pgReport, { force: true });
-    run('unit and route tests on PostgreSQL', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`]);
+    run('unit and route tests on PostgreSQL', 'npx', [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${pgReport}`,
+    ]);
     countVitest(pgReport);
   } else {
     console.log('(TEST_DATABASE_URL is not set: the PostgreSQL run is skipped)');
@@ -60,7 +72,9 @@ if (!only || only === 'unit') {
 if (!only || only === 'e2e') {
   const e2eReport = '.tmp/playwright.json';
   rmSync(e2eReport, { force: true });
-  run('browser journeys (Playwright, Debian Chromium)', 'node', ['scripts/run-e2e.mjs'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  run('browser journeys (Playwright, Debian Chromium)', 'node', ['scripts/run-e2e.mjs'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
   countPlaywright(e2eReport);
 }
 

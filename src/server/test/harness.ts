@@ -43,7 +43,13 @@ export async function openTestDatabase(): Promise<TestDb> {
 export const TEST_FILES_DIR = path.join(tmpdir(), 'guanmo-test-files');
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const env = { LOG_LEVEL: 'silent', GUANMO_LOGIN_RATE_LIMIT: '1000', GUANMO_PUBLIC_RATE_LIMIT: '100000', PUBLIC_URL: 'http://guanmo.test', GUANMO_FILES_DIR: TEST_FILES_DIR };
+  const env = {
+    LOG_LEVEL: 'silent',
+    GUANMO_LOGIN_RATE_LIMIT: '1000',
+    GUANMO_PUBLIC_RATE_LIMIT: '100000',
+    PUBLIC_URL: 'http://guanmo.test',
+    GUANMO_FILES_DIR: TEST_FILES_DIR,
+  };
   return { ...loadConfig(env), ...overrides };
 }
 

@@ -3,8 +3,8 @@ import type { MemberLevel, ProjectType, UnitType } from '../../../contract/enums
 import type { MemberUnitInput } from '../../../contract/member-units.js';
 import { usccCheckChar } from '../../../contract/uscc.js';
 import type { Ctx } from '../../core/context.js';
-import { memberUnits, unitContacts } from '../member-units/member-units.table.js';
 import { loadDemoEvent } from '../events/events.demo.js';
+import { memberUnits, unitContacts } from '../member-units/member-units.table.js';
 import { loadDemoSites } from '../sites/sites.demo.js';
 import { createUser } from '../users/users.service.js';
 import { users } from '../users/users.table.js';

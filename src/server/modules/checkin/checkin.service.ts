@@ -136,7 +136,8 @@ export async function scan(ctx: Ctx, eventId: string, input: ScanInput): Promise
       const result: ScanResult = {
         scanId,
         code,
-        registration: reg && code !== 'unknown' && code !== 'other_event' ? await describeRegistration(tx, reg) : null,
+        registration:
+          reg && code !== 'unknown' && code !== 'other_event' ? await describeRegistration(tx, reg) : null,
         checkin: checkin ? await presentCheckin(tx, checkin) : null,
         undoUntil: code === 'checked_in' ? new Date(now.getTime() + UNDO_WINDOW_MS).toISOString() : null,
       };
