@@ -212,24 +212,31 @@ export const passUrl = (ctx: Ctx, token: string) => `${ctx.config.publicUrl}/p/$
 export async function register(ctx: Ctx, eventId: string, input: RegisterInput): Promise<RegisterResult> {
   const byStaff = isStaffOrAdmin(ctx.actor);
   if (input.consentVersion !== CONSENT_VERSION) throw conflict('registration.consent_outdated');
+  const assertOpen = (event: EventRow) => {
+    const state = registrationOpen(event, ctx.clock.now());
+    const staffMayAdd = byStaff && ['published', 'registration_closed', 'in_progress'].includes(event.status);
+    if (!state.open && !staffMayAdd) {
+      throw conflict(
+        state.reason === 'deadline_passed' ? 'registration.deadline_passed' : 'registration.not_open',
+      );
+    }
+  };
+  // Everything that does not depend on who else registered is checked before taking the event
+  // lock: the locked part is what serialises a registration rush, so it is kept short.
+  const [unlocked] = await ctx.db.select().from(events).where(eq(events.id, eventId));
+  if (!unlocked) throw notFound('@entities.event');
+  assertOpen(unlocked);
+  const settings = await settingsOf(ctx, eventId);
+  const site = await resolveEventSite(ctx, eventId, input.eventSiteId);
+  const unit = await resolveUnit(ctx, input, settings.allowNonMembers || byStaff);
+  const answers = validateAnswers(await fieldsOf(ctx, eventId), input.answers);
+  const focus = await validFocus(ctx, unlocked, input.focusDimensionIds);
   try {
     return await inTransaction(ctx, async (tx) => {
       const event = await lockEvent(tx, eventId);
-      const state = registrationOpen(event, tx.clock.now());
-      const staffMayAdd =
-        byStaff && ['published', 'registration_closed', 'in_progress'].includes(event.status);
-      if (!state.open && !staffMayAdd) {
-        throw conflict(
-          state.reason === 'deadline_passed' ? 'registration.deadline_passed' : 'registration.not_open',
-        );
-      }
-      const settings = await settingsOf(tx, eventId);
-      const site = await resolveEventSite(tx, eventId, input.eventSiteId);
-      const unit = await resolveUnit(tx, input, settings.allowNonMembers || byStaff);
+      assertOpen(event);
       await assertMobileFree(tx, eventId, input.mobile);
       await assertUnitQuota(tx, eventId, unit.memberUnitId, settings.unitQuota);
-      const answers = validateAnswers(await fieldsOf(tx, eventId), input.answers);
-      const focus = await validFocus(tx, event, input.focusDimensionIds);
       const status = await seatStatus(tx, event, site, settings.requiresApproval);
       const now = tx.clock.now();
       const [row] = await tx.db
