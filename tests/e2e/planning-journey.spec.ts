@@ -44,6 +44,8 @@ async function shot(page: Page, step: string) {
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `horizontal overflow in px (${step})`).toBeLessThanOrEqual(1);
+  // From the top, so fixed headers and bars are drawn where they belong in the full-page image.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: `${SCREENS}/planning-journey-${step}-${widthOf(page)}.png`,
     fullPage: true,
@@ -349,6 +351,11 @@ test('planning journey: sites → screening → coverage → event → route →
       const box = await register.boundingBox();
       expect(box && box.y + box.height).toBeLessThanOrEqual(PHONE.height + 1);
       await shot(pub, '09-public');
+      const wide = await browser.newPage({ baseURL, viewport: DESKTOP, ...LOCALE });
+      await wide.goto(`/e/${slug}`);
+      await expect(wide.locator('h1')).toHaveText(theme);
+      await shot(wide, '09-public');
+      await wide.close();
 
       const dir = mkdtempSync(path.join(os.tmpdir(), 'planning-journey-'));
       const pdf = await saveDownload(pub, '正式通知（PDF）', dir);
