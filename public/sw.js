@@ -28,6 +28,13 @@ async function cacheShell(response) {
   );
 }
 
+/** The shell is cached at install; when that fetch failed (a dropped connection), try again. */
+async function ensureShell() {
+  if (await caches.match(SHELL, { cacheName: SHELL_CACHE })) return;
+  const response = await fetch(SHELL, { cache: 'no-cache' }).catch(() => null);
+  if (response?.ok) await cacheShell(response);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     fetch(SHELL, { cache: 'no-cache' })
@@ -56,13 +63,15 @@ self.addEventListener('message', (event) => {
   if (data?.type !== 'cache-assets' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u) => typeof u === 'string' && u.startsWith('/assets/'));
   event.waitUntil(
-    caches.open(ASSET_CACHE).then((cache) =>
-      Promise.all(
-        urls.map(async (url) => {
-          if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
-        }),
+    ensureShell()
+      .then(() => caches.open(ASSET_CACHE))
+      .then((cache) =>
+        Promise.all(
+          urls.map(async (url) => {
+            if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+          }),
+        ),
       ),
-    ),
   );
 });
 
