@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { and, count, eq, or } from 'drizzle-orm';
 import { noteInputSchema, OBSERVATION_LIMITS, photoFieldsSchema } from '../../../contract/observations.js';
 import { type Ctx, inTransaction } from '../../core/context.js';
@@ -52,6 +53,27 @@ function parseFields(fields: Record<string, string>) {
 }
 
 type Stored = { main: string; thumb: string; image: ProcessedImage };
+
+/**
+ * At most one image decode per core at a time, first come first served. Without it, 200 phones
+ * syncing at once interleave their libvips steps and every photo finishes near the end (each
+ * request then waits minutes and clients time out); with it, photos finish in arrival order.
+ */
+const PHOTO_SLOTS = Math.max(1, availableParallelism());
+let busySlots = 0;
+const waiting: (() => void)[] = [];
+
+async function withPhotoSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (busySlots >= PHOTO_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else busySlots++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else busySlots--;
+  }
+}
 
 async function storeBytes(ctx: Ctx, image: ProcessedImage): Promise<Stored> {
   const now = ctx.clock.now();
@@ -111,8 +133,10 @@ export async function addNotePhoto(ctx: Ctx, token: string, noteId: string, uplo
   }
 
   // Refused images fail here, before anything is stored.
-  const main = await processImage(upload.file);
-  const original = upload.original ? await processImage(upload.original) : null;
+  const { main, original } = await withPhotoSlot(async () => ({
+    main: await processImage(upload.file),
+    original: upload.original ? await processImage(upload.original) : null,
+  }));
   const stored: Stored[] = [];
   try {
     stored.push(await storeBytes(ctx, main));

@@ -198,3 +198,46 @@ export async function observationWall(ctx: Ctx, eventId: string): Promise<Wall> 
   }
   return { eventId, theme: event.theme, generatedAt: ctx.clock.now().toISOString(), sites: result };
 }
+
+/**
+ * The "send to Q&A" hook: notes and guiding-question answers attendees sent to the Q&A, oldest
+ * first, for the Q&A module to pick up (no access check: its callers check their own).
+ */
+export async function sentToQa(ctx: Ctx, eventId: string) {
+  const notes = await ctx.db
+    .select({
+      noteId: observationNotes.id,
+      registrationId: observationNotes.registrationId,
+      text: observationNotes.text,
+      kind: observationNotes.kind,
+      pointId: observationNotes.pointId,
+      at: observationNotes.updatedAt,
+    })
+    .from(observationNotes)
+    .where(
+      and(
+        eq(observationNotes.eventId, eventId),
+        eq(observationNotes.sentToQa, true),
+        isNull(observationNotes.deletedAt),
+      ),
+    )
+    .orderBy(asc(observationNotes.updatedAt));
+  const answered = await ctx.db
+    .select()
+    .from(observations)
+    .where(eq(observations.eventId, eventId))
+    .orderBy(asc(observations.updatedAt));
+  const answers = answered.flatMap((o) =>
+    o.answers
+      .filter((a) => a.sentToQa && a.text)
+      .map((a) => ({
+        observationId: o.id,
+        registrationId: o.registrationId,
+        pointId: o.pointId,
+        questionId: a.questionId,
+        text: a.text,
+        at: o.updatedAt,
+      })),
+  );
+  return { notes, answers };
+}

@@ -14,6 +14,7 @@ import {
   buildPointsTemplate,
   setEventStatus,
 } from './observations.fixtures.js';
+import { sentToQa } from './observations.staff.js';
 import { notePhotos, observationNotes, observations } from './observations.table.js';
 
 let t: TestApp;
@@ -540,6 +541,33 @@ describe('offline sync', () => {
       .from(notePhotos)
       .where(eq(notePhotos.registrationId, a.id));
     expect(photoRows).toHaveLength(1);
+  });
+});
+
+describe('send to Q&A', () => {
+  it('notes and guiding-question answers flagged sentToQa are listed for the Q&A module', async () => {
+    const { event, a, p0, dims } = await setup();
+    const question = dims[0].questions[0].id;
+    await putObservation(a.passToken, randomUUID(), {
+      pointId: p0.id,
+      score: null,
+      answers: [
+        { questionId: question, text: '投入多少?', sentToQa: true },
+        { questionId: dims[0].questions[1].id, text: '只是自己记下', sentToQa: false },
+      ],
+      updatedAt: at(),
+    });
+    const noteId = randomUUID();
+    await putNote(a.passToken, noteId, {
+      kind: 'suggestion',
+      text: '请讲讲运维费用',
+      sentToQa: true,
+      updatedAt: at(),
+    });
+    await putNote(a.passToken, randomUUID(), { kind: 'suggestion', text: '不发送', updatedAt: at() });
+    const result = await sentToQa(t.ctx(), event.id);
+    expect(result.notes.map((n) => n.noteId)).toEqual([noteId]);
+    expect(result.answers.map((x) => [x.questionId, x.text])).toEqual([[question, '投入多少?']]);
   });
 });
 
