@@ -1,11 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import {
-  type APIRequestContext,
-  expect,
-  type Page,
-  request as playwrightRequest,
-  test,
-} from '@playwright/test';
+import { expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { usccCheckChar } from '../../src/contract/uscc.js';
 
 /**
