@@ -200,11 +200,19 @@ test('planning journey: sites → screening → coverage → event → route →
       const count = await selects.count();
       expect(count).toBeGreaterThan(0);
       for (let c = 0; c < count; c++) {
-        await selects.nth(c).click();
-        await page
-          .locator('.ant-select-dropdown:visible')
-          .getByTitle(i === 0 || c > 0 ? '5' : '4', { exact: true })
-          .click();
+        const score = i === 0 || c > 0 ? '5' : '4';
+        // A dropdown may still be closing from the previous cell: open this one until its option shows.
+        await expect(async () => {
+          const open = page.locator('.ant-select-dropdown:visible');
+          if (await open.count()) await page.keyboard.press('Escape');
+          await expect(open).toHaveCount(0, { timeout: 2000 });
+          await selects.nth(c).click();
+          await page
+            .locator('.ant-select-dropdown:visible')
+            .getByTitle(score, { exact: true })
+            .click({ timeout: 2000 });
+          await expect(selects.nth(c)).toContainText(score, { timeout: 2000 });
+        }).toPass({ timeout: 20_000 });
       }
       await row.getByRole('button', { name: /保\s*存/ }).click();
       await expect(page.getByText('评分已保存').first()).toBeVisible();
