@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.js';
 import { attendeeEntry } from './src/web/attendee/vite-plugin.js';
 
 const server = 'http://localhost:3000';
 
 export default defineConfig({
   root: '.',
-  plugins: [react(), attendeeEntry()],
+  plugins: [react(), attendeeEntry(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

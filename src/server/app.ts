@@ -182,7 +182,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function serveWeb(app: App, config: Config) {
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // Built with .br/.gz beside each asset (scripts/precompress.ts); hashed names never change.
+      preCompressed: true,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   // The attendee pages (registration, personal pass) are a separate light bundle: attendee.html.
   if (existsSync(path.join(config.webDist, 'attendee.html'))) {
