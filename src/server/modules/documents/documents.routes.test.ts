@@ -168,7 +168,7 @@ describe('public event endpoints', () => {
     expect(meta).toMatchObject({ format: 'png', width: POSTER.width, height: POSTER.height });
   });
 
-  it('serves /e/:slug as small gzipped HTML without scripts, with "报名即将开放"', async () => {
+  it('serves /e/:slug as small gzipped HTML without scripts, with the register button', async () => {
     const res = await t.anonymous().get(`/e/${published.event.slug}`, { 'accept-encoding': 'gzip' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
@@ -176,7 +176,8 @@ describe('public event endpoints', () => {
     const plain = await t.anonymous().get(`/e/${published.event.slug}`);
     expect(plain.headers['content-type']).toContain('text/html');
     expect(plain.body).toContain('探寻智慧物业，共建美好家园');
-    expect(plain.body).toContain('报名即将开放');
+    expect(plain.body).toContain('立即报名');
+    expect(plain.body).toContain(`/e/${published.event.slug}/register`);
     expect(plain.body).toContain('13:30-14:00');
     expect(plain.body).not.toContain('<script');
   });
@@ -191,9 +192,9 @@ describe('public event endpoints', () => {
 
   it('speaks English to an English browser', async () => {
     const res = await t.anonymous('en-US').get(`/e/${published.event.slug}`);
-    expect(res.body).toContain('Registration opens soon');
+    expect(res.body).toContain('Register now');
     const chosen = await t.anonymous('en-US').get(`/e/${published.event.slug}?lang=zh-CN`);
-    expect(chosen.body).toContain('报名即将开放');
+    expect(chosen.body).toContain('立即报名');
   });
 });
 
