@@ -11,7 +11,7 @@ import {
   memberUnitQuerySchema,
   memberUnitSchema,
 } from '../../../contract/member-units.js';
-import { type App, tags } from '../../core/http.js';
+import { type App, attachmentHeader, tags } from '../../core/http.js';
 import {
   exportMemberUnits,
   IMPORT_LIMITS,
@@ -65,11 +65,6 @@ const importPreviewResponseSchema = importPreviewSchema.extend({
 });
 
 /** `会员单位-20261127.xlsx`, with an ASCII fallback for old clients. */
-function attachment(base: string, asciiBase: string, now: Date) {
-  const day = new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10).replaceAll('-', '');
-  const name = `${base}-${day}.xlsx`;
-  return `attachment; filename="${asciiBase}-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function memberUnitRoutes(app: App) {
   const t = tags('member-units');
@@ -135,7 +130,7 @@ async function memberUnitExcelRoutes(app: App) {
       .type(XLSX_MIME)
       .header(
         'content-disposition',
-        attachment('会员单位导入模板', 'member-units-template', request.ctx.clock.now()),
+        attachmentHeader('会员单位导入模板', 'member-units-template', 'xlsx', request.ctx.clock.now()),
       )
       .send(file);
   });
@@ -163,7 +158,10 @@ async function memberUnitExcelRoutes(app: App) {
       const file = await exportMemberUnits(request.ctx, request.query);
       return reply
         .type(XLSX_MIME)
-        .header('content-disposition', attachment('会员单位', 'member-units', request.ctx.clock.now()))
+        .header(
+          'content-disposition',
+          attachmentHeader('会员单位', 'member-units', 'xlsx', request.ctx.clock.now()),
+        )
         .send(file);
     },
   );
