@@ -14,6 +14,7 @@ import {
   buildPointsTemplate,
   setEventStatus,
 } from './observations.fixtures.js';
+import { eraseObservations, exportObservations } from './observations.privacy.js';
 import { sentToQa } from './observations.staff.js';
 import { notePhotos, observationNotes, observations } from './observations.table.js';
 
@@ -568,6 +569,34 @@ describe('send to Q&A', () => {
     const result = await sentToQa(t.ctx(), event.id);
     expect(result.notes.map((n) => n.noteId)).toEqual([noteId]);
     expect(result.answers.map((x) => [x.questionId, x.text])).toEqual([[question, '投入多少?']]);
+  });
+});
+
+describe('personal data (PIPL hooks)', () => {
+  it('export lists what the attendee recorded; erase removes notes, photos and answers, keeps scores', async () => {
+    const { a, p0, dims } = await setup();
+    await putObservation(a.passToken, randomUUID(), {
+      pointId: p0.id,
+      score: 4,
+      answers: [{ questionId: dims[0].questions[0].id, text: '个人看法' }],
+      updatedAt: at(),
+    });
+    const note = JSON.stringify({ kind: 'highlight', text: '有人脸的照片', updatedAt: at() });
+    await postPhoto(
+      a.passToken,
+      randomUUID(),
+      { clientId: randomUUID(), note },
+      { file: await jpegWithGps(200, 150) },
+    );
+    const exported = await exportObservations(t.ctx(), a.id);
+    expect(exported.notes[0].photoFileIds).toHaveLength(1);
+    const before = await fileCount();
+    const { removeBytes } = await eraseObservations(t.ctx(), a.id);
+    await removeBytes();
+    expect(await fileCount()).toBe(before - 1);
+    const after = await exportObservations(t.ctx(), a.id);
+    expect(after.notes).toEqual([]);
+    expect(after.observations).toMatchObject([{ score: 4, answers: [] }]);
   });
 });
 
