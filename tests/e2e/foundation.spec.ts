@@ -48,6 +48,8 @@ async function openNav(page: Page, label: string) {
 }
 
 async function setLanguage(page: Page, label: 'English' | '中文') {
+  // A success toast can cover the header switch on a phone: let it go first.
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
   // The dropdown sometimes closes again while the page re-renders: open it until the option shows.
   await expect(async () => {
     const option = page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true });
