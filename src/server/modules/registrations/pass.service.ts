@@ -5,6 +5,7 @@ import { conflict } from '../../core/errors.js';
 import { checkins } from '../checkin/checkin.table.js';
 import { eventSites, events } from '../events/events.table.js';
 import { groups } from '../groups/groups.table.js';
+import { eraseObservations, exportObservations } from '../observations/observations.privacy.js';
 import { sites } from '../sites/sites.table.js';
 import { users } from '../users/users.table.js';
 import { fieldsOf, settingsOf, validateAnswers } from './registration-form.js';
@@ -139,6 +140,7 @@ export async function exportPass(ctx: Ctx, token: string) {
       consentVersion: reg.consentVersion,
       updatedAt: reg.updatedAt.toISOString(),
     },
+    observations: await exportObservations(ctx, reg.id),
   };
 }
 
@@ -171,7 +173,12 @@ export async function erasePass(ctx: Ctx, token: string) {
     if (event.status === 'published' || event.status === 'registration_closed')
       await cancelRegistration(ctx, reg, 'erased');
   }
-  await anonymise(ctx, eq(registrations.id, reg.id));
+  const { removeBytes } = await inTransaction(ctx, async (tx) => {
+    const erased = await eraseObservations(tx, reg.id);
+    await anonymise(tx, eq(registrations.id, reg.id));
+    return erased;
+  });
+  await removeBytes();
 }
 
 /**
@@ -189,10 +196,14 @@ export async function eraseExpiredPersonalData(ctx: Ctx) {
     const { retentionDays } = await settingsOf(ctx, event.id);
     const expiresAt = new Date(`${event.eventDate}T00:00:00+08:00`).getTime() + retentionDays * 86400000;
     if (expiresAt > today.getTime()) continue;
-    const rows = await anonymise(
-      ctx,
-      and(eq(registrations.eventId, event.id), isNull(registrations.anonymizedAt))!,
-    );
+    const pending = and(eq(registrations.eventId, event.id), isNull(registrations.anonymizedAt))!;
+    const { rows, removals } = await inTransaction(ctx, async (tx) => {
+      const people = await tx.db.select({ id: registrations.id }).from(registrations).where(pending);
+      const removals = [];
+      for (const person of people) removals.push(await eraseObservations(tx, person.id));
+      return { rows: await anonymise(tx, pending), removals };
+    });
+    for (const removal of removals) await removal.removeBytes();
     erased += rows.length;
   }
   return { erased };

@@ -325,6 +325,7 @@ describe('the pass', () => {
     const exported = await t.anonymous().get(`/api/v1/passes/${reg.passToken}/export`);
     expect(exported.json().registration).toMatchObject({ name: '赵隐私', consentVersion: '2026-11-v1' });
     expect(exported.headers['content-disposition']).toContain('attachment');
+    expect(exported.json().observations).toMatchObject({ notes: [] });
     expect((await t.anonymous().post(`/api/v1/passes/${reg.passToken}/erase`)).statusCode).toBe(200);
     const [row] = await t.database.db
       .select()
