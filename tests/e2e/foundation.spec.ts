@@ -48,7 +48,9 @@ async function openNav(page: Page, label: string) {
 }
 
 async function setLanguage(page: Page, label: 'English' | '中文') {
-  // A success toast can cover the header switch on a phone: let it go first.
+  // A success toast can cover the header switch on a phone. It stays while the pointer rests on
+  // it (antd pauses toasts on hover, which a real phone never does): move away, let it go.
+  await page.mouse.move(5, (page.viewportSize()?.height ?? 800) - 5);
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
   // The dropdown sometimes closes again while the page re-renders: open it until the option shows.
   await expect(async () => {
