@@ -48,14 +48,13 @@ async function openNav(page: Page, label: string) {
 }
 
 async function setLanguage(page: Page, label: 'English' | '中文') {
-  // A success toast can cover the header switch on a phone. It stays while the pointer rests on
-  // it (antd pauses toasts on hover, which a real phone never does): move away, let it go.
-  await page.mouse.move(5, (page.viewportSize()?.height ?? 800) - 5);
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
-  // The dropdown sometimes closes again while the page re-renders: open it until the option shows.
+  // Opened from the keyboard: on a phone a success toast can lie over the header switch.
   await expect(async () => {
     const option = page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true });
-    if (!(await option.isVisible())) await page.getByTestId('language-switch').first().click();
+    if (!(await option.isVisible())) {
+      await page.getByTestId('language-switch').first().locator('input').focus();
+      await page.keyboard.press('ArrowDown');
+    }
     await option.click({ timeout: 2000 });
   }).toPass({ timeout: 20_000 });
 }
