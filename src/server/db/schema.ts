@@ -12,6 +12,7 @@ export * from '../modules/materials/materials.table.js';
 export * from '../modules/member-units/member-units.table.js';
 export * from '../modules/notifications/outbox.table.js';
 export * from '../modules/observations/observations.table.js';
+export * from '../modules/qa/qa.table.js';
 export * from '../modules/registrations/registrations.table.js';
 export * from '../modules/route-stops/route-stops.table.js';
 export * from '../modules/run-of-show/run-of-show.table.js';
