@@ -14,6 +14,7 @@ export * from '../modules/notifications/outbox.table.js';
 export * from '../modules/observations/observations.table.js';
 export * from '../modules/qa/qa.table.js';
 export * from '../modules/registrations/registrations.table.js';
+export * from '../modules/retrospectives/retrospectives.table.js';
 export * from '../modules/route-stops/route-stops.table.js';
 export * from '../modules/run-of-show/run-of-show.table.js';
 export * from '../modules/sites/screening.table.js';
