@@ -31,6 +31,7 @@ import { memberUnitRoutes } from './modules/member-units/member-units.routes.js'
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { observationRoutes } from './modules/observations/observations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { retrospectiveRoutes } from './modules/retrospectives/retrospectives.routes.js';
 import { runOfShowRoutes } from './modules/run-of-show/run-of-show.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await groupRoutes(v1);
       await observationRoutes(v1);
       await runOfShowRoutes(v1);
+      await retrospectiveRoutes(v1);
       await printRoutes(v1);
     },
     { prefix: '/api/v1' },
