@@ -7,12 +7,13 @@ import { z } from 'zod';
  *   GET    /events/:id/qa                         board: settings, counts, every question (?sort=votes|time)
  *   PATCH  /events/:id/qa/settings                 pre-moderation on/off, accepting questions on/off
  *   POST   /events/:id/qa/settings/screen-key      new presenter-screen key (the old screen link stops working)
- *   POST   /events/:id/qa/import                   import prepared / registration / observation questions (idempotent)
+ *   POST   /events/:id/qa/import                   import prepared / registration / observation questions
+ *                                                  (idempotent; imported questions wait as `pending` for approval)
  *   POST   /events/:id/qa/questions                add a prepared question of the association
  *   PATCH  /events/:id/qa/questions/:questionId    edit a question's text
  *   POST   /events/:id/qa/questions/:questionId/approve|hide|pin|unpin|reopen
  *   POST   /events/:id/qa/questions/:questionId/answer   mark answered (answer text, answered by)
- *   POST   /events/:id/qa/questions/:questionId/merge    merge into { targetId } (votes move, no double count)
+ *   POST   /events/:id/qa/questions/:questionId/merge    merge into { targetId } (votes move, no double count); answers the target
  *   GET    /events/:id/qa/stream                  SSE, staff channel: every change (type `question`, `settings`)
  *
  * Attendee (the pass token is the credential, no account; confirmed registrations only):
@@ -33,7 +34,9 @@ import { z } from 'zod';
  * Realtime: two channels per event. The staff channel carries everything; the public channel only
  * questions attendees may see — a question leaving visibility (hidden, merged) is sent as `removed`
  * there, and a pending question never reaches it. SSE ids are increasing per channel; reconnect with
- * Last-Event-ID (the browser's EventSource does this itself) to get exactly what was missed.
+ * Last-Event-ID (the browser's EventSource does this itself) to get exactly what was missed. Open a
+ * stream with `?since=<lastEventId>` of the board just read, so nothing between the read and the
+ * connection is lost (without it the stream replays the channel from its start).
  * Stream payloads carry no per-person data (`votedByMe`, `mine`): the attendee page keeps those from
  * its own GET and vote answers.
  */
@@ -198,6 +201,8 @@ export const staffBoardSchema = z.object({
   theme: z.string(),
   settings: qaSettingsSchema,
   counts: qaCountsSchema,
+  /** The stream's position when this was read: open the stream with `?since=<lastEventId>`. */
+  lastEventId: z.number().int(),
   /** Every question (every status), sorted as asked; the pinned one first. */
   questions: z.array(staffQuestionSchema),
 });
@@ -211,6 +216,8 @@ export const passBoardSchema = z.object({
   /** Whether this pass may ask and vote now (false: read only; `refusal` says why, an error code). */
   canAsk: z.boolean(),
   refusal: z.string().nullable(),
+  /** The stream's position when this was read: open the stream with `?since=<lastEventId>`. */
+  lastEventId: z.number().int(),
   /** Visible questions and my own pending ones, the pinned one first. */
   questions: z.array(passQuestionSchema),
 });
@@ -240,6 +247,8 @@ export const screenSchema = z.object({
   joinUrl: z.string(),
   /** The pinned question, else the open (approved) question with the most votes, else null. */
   current: publicQuestionSchema.nullable(),
+  /** The stream's position when this was read: open the stream with `?since=<lastEventId>`. */
+  lastEventId: z.number().int(),
   /** Visible questions by votes (then time), the current one included. */
   questions: z.array(publicQuestionSchema),
 });

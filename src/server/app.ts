@@ -30,6 +30,7 @@ import { groupRoutes } from './modules/groups/groups.routes.js';
 import { memberUnitRoutes } from './modules/member-units/member-units.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { observationRoutes } from './modules/observations/observations.routes.js';
+import { qaRoutes } from './modules/qa/qa.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { retrospectiveRoutes } from './modules/retrospectives/retrospectives.routes.js';
 import { runOfShowRoutes } from './modules/run-of-show/run-of-show.routes.js';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await groupRoutes(v1);
       await observationRoutes(v1);
       await runOfShowRoutes(v1);
+      await qaRoutes(v1);
       await retrospectiveRoutes(v1);
       await printRoutes(v1);
     },

@@ -10,6 +10,7 @@ type Listener = (event: RealtimeEvent) => void;
 const PG_CHANNEL = 'guanmo_realtime';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger events are fetched by id. */
 const MAX_INLINE_PAYLOAD = 7000;
+const CATCH_UP_PAGE = 500;
 
 /**
  * Stores the event and notifies every process. Call it inside the write's transaction: NOTIFY is
@@ -32,7 +33,7 @@ export async function eventsSince(
   db: DbOrTx,
   channel: string,
   afterId: number,
-  limit = 500,
+  limit = CATCH_UP_PAGE,
 ): Promise<RealtimeEvent[]> {
   const rows = await db
     .select()
@@ -84,16 +85,23 @@ export async function createRealtimeHub(database: Database): Promise<RealtimeHub
     for (const listener of listeners.get(event.channel) ?? []) listener(event);
   };
 
+  // In arrival order (= commit order): a big event fetched by id must not be overtaken by the next
+  // one, or a stream that already sent the later id would drop it.
+  let pending = Promise.resolve();
+  const enqueue = (payload: string) => {
+    pending = pending.then(() => dispatch(payload)).catch(() => {});
+  };
+
   let stop: () => Promise<void>;
   if (database.pglite) {
-    const unlisten = await database.pglite.listen(PG_CHANNEL, (payload) => void dispatch(payload));
+    const unlisten = await database.pglite.listen(PG_CHANNEL, enqueue);
     stop = async () => {
       await unlisten();
     };
   } else {
     const client = await database.pool!.connect();
     client.on('notification', (msg) => {
-      if (msg.channel === PG_CHANNEL && msg.payload) void dispatch(msg.payload);
+      if (msg.channel === PG_CHANNEL && msg.payload) enqueue(msg.payload);
     });
     await client.query(`listen ${PG_CHANNEL}`);
     stop = async () => {
@@ -153,7 +161,11 @@ export async function streamChannel(
     unsubscribe();
   });
   res.write('retry: 2000\n\n');
-  for (const event of await eventsSince(request.ctx.db, channel, lastId)) write(event);
+  // Catch up in pages until nothing is left (a long disconnection can miss more than one page).
+  for (let page = await eventsSince(request.ctx.db, channel, sent); page.length; ) {
+    for (const event of page) write(event);
+    page = page.length < CATCH_UP_PAGE ? [] : await eventsSince(request.ctx.db, channel, sent);
+  }
   caughtUp = true;
   for (const event of queue.sort((a, b) => a.id - b.id)) write(event);
 }

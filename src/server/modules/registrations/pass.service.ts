@@ -6,6 +6,7 @@ import { checkins } from '../checkin/checkin.table.js';
 import { eventSites, events } from '../events/events.table.js';
 import { groups } from '../groups/groups.table.js';
 import { eraseObservations, exportObservations } from '../observations/observations.privacy.js';
+import { eraseQa, exportQa } from '../qa/qa.privacy.js';
 import { sites } from '../sites/sites.table.js';
 import { users } from '../users/users.table.js';
 import { fieldsOf, settingsOf, validateAnswers } from './registration-form.js';
@@ -141,6 +142,7 @@ export async function exportPass(ctx: Ctx, token: string) {
       updatedAt: reg.updatedAt.toISOString(),
     },
     observations: await exportObservations(ctx, reg.id),
+    qa: await exportQa(ctx, reg.id),
   };
 }
 
@@ -175,6 +177,7 @@ export async function erasePass(ctx: Ctx, token: string) {
   }
   const { removeBytes } = await inTransaction(ctx, async (tx) => {
     const erased = await eraseObservations(tx, reg.id);
+    await eraseQa(tx, reg.id);
     await anonymise(tx, eq(registrations.id, reg.id));
     return erased;
   });
@@ -200,7 +203,10 @@ export async function eraseExpiredPersonalData(ctx: Ctx) {
     const { rows, removals } = await inTransaction(ctx, async (tx) => {
       const people = await tx.db.select({ id: registrations.id }).from(registrations).where(pending);
       const removals = [];
-      for (const person of people) removals.push(await eraseObservations(tx, person.id));
+      for (const person of people) {
+        removals.push(await eraseObservations(tx, person.id));
+        await eraseQa(tx, person.id);
+      }
       return { rows: await anonymise(tx, pending), removals };
     });
     for (const removal of removals) await removal.removeBytes();
