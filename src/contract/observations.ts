@@ -187,6 +187,19 @@ export const scorecardSchema = z.object({
   template: templateVersionSchema,
   /** The route of the attendee's site, each stop with the points to observe there. */
   stops: z.array(scorecardStopSchema),
+  /**
+   * The attendee's group and where its guide last reported it (the run of show); null without a
+   * group. `current.routeStopId` is null when the route was edited since (match by `stopName`).
+   */
+  group: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      current: z
+        .object({ routeStopId: z.uuid().nullable(), stopName: z.string(), at: z.string() })
+        .nullable(),
+    })
+    .nullable(),
   observations: z.array(observationSchema),
   notes: z.array(noteSchema),
   progress: progressSchema,
@@ -195,6 +208,30 @@ export const scorecardSchema = z.object({
   sharedDimensionIds: z.array(z.uuid()),
 });
 export type Scorecard = z.infer<typeof scorecardSchema>;
+
+/**
+ * `GET /passes/:token/manifest` (application/manifest+json): installs the scorecard as an app
+ * (PWA) that opens on the pass's own `/p/<token>/observe`. The colours are attendee.css's header
+ * blue and page grey; the icons are public/icons/attendee-*.png (scripts/make-attendee-icons.ts).
+ */
+export const ATTENDEE_APP_COLOURS = { theme: '#0b3a82', background: '#f4f6fa' } as const;
+export const webManifestSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  short_name: z.string(),
+  description: z.string(),
+  lang: z.string(),
+  start_url: z.string(),
+  scope: z.string(),
+  display: z.literal('standalone'),
+  orientation: z.literal('portrait'),
+  theme_color: z.string(),
+  background_color: z.string(),
+  icons: z.array(
+    z.object({ src: z.string(), sizes: z.string(), type: z.string(), purpose: z.enum(['any', 'maskable']) }),
+  ),
+});
+export type WebManifest = z.infer<typeof webManifestSchema>;
 
 // ---- Aggregation (observations.aggregate.ts documents the formulas) ----
 

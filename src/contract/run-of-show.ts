@@ -76,6 +76,8 @@ export type Punctuality = z.infer<typeof punctualitySchema>;
 /** `GET /events/:id/run-of-show` */
 export const runOfShowSchema = z.object({
   eventId: z.uuid(),
+  /** The event's theme (a host cannot read the event itself). */
+  theme: z.string(),
   eventDate: z.string(),
   now: z.string(),
   items: z.array(runOfShowItemSchema),
@@ -140,5 +142,10 @@ export const boardSchema = z.object({
 export type Board = z.infer<typeof boardSchema>;
 
 export const runOfShowChannel = (eventId: string) => `event:${eventId}:run-of-show`;
-/** Realtime event types on that channel (data: `{ agendaItemId }` or `{ groupId, routeStopId }`). */
+/** Realtime event types on that channel (data: `{ agendaItemId }` or `{ groupId, routeStopId, at }`). */
 export const RUN_OF_SHOW_EVENTS = ['item_started', 'item_ended', 'item_reset', 'group_position'] as const;
+/**
+ * One group's position reports (`group_position`, data `{ groupId, routeStopId, at }`), streamed to
+ * the group's attendees through their pass (`GET /passes/:token/stream`).
+ */
+export const groupPositionChannel = (groupId: string) => `group:${groupId}:position`;

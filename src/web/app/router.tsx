@@ -135,7 +135,10 @@ export const router = createBrowserRouter([
       },
       {
         path: '/events/:id/run-of-show',
-        element: page(() => import('../features/run-of-show/pages/RunOfShowPage.js'), ['admin', 'staff']),
+        element: page(
+          () => import('../features/run-of-show/pages/RunOfShowPage.js'),
+          ['admin', 'staff', 'host'],
+        ),
       },
       {
         path: '/events/:id/groups',

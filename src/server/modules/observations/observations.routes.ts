@@ -17,15 +17,17 @@ import {
   submitResultSchema,
   voteResultSchema,
   wallSchema,
+  webManifestSchema,
 } from '../../../contract/observations.js';
 import { authorize } from '../../core/access.js';
 import { type App, tags } from '../../core/http.js';
 import { streamChannel } from '../../core/realtime.js';
 import { loadEvent } from '../events/events.guard.js';
+import { passManifest } from './observations.install.js';
 import { writablePass } from './observations.pass.js';
 import { addNotePhoto, openPassPhoto } from './observations.photos.js';
 import { observationsPolicy } from './observations.policy.js';
-import { getScorecard, getSharedView } from './observations.scorecard.js';
+import { getScorecard, getSharedView, passGroupStream } from './observations.scorecard.js';
 import { deleteNote, putNote, putObservation, setVote, submitObservations } from './observations.service.js';
 import { listStaffNotes, observationSummary, observationWall } from './observations.staff.js';
 import { enablePhotoUploads, readPhotoUpload } from './observations.upload.js';
@@ -46,6 +48,29 @@ async function observationRoutesScoped(app: App) {
     '/passes/:token/scorecard',
     { schema: { ...t, params: passParamsSchema, response: { 200: scorecardSchema } } },
     async (request) => getScorecard(request.ctx, request.params.token),
+  );
+  app.get(
+    '/passes/:token/manifest',
+    {
+      schema: {
+        ...t,
+        summary: 'Web app manifest installing the scorecard (application/manifest+json)',
+        params: passParamsSchema,
+        response: { 200: webManifestSchema },
+      },
+    },
+    async (request, reply) => {
+      const manifest = await passManifest(request.ctx, request.params.token);
+      reply.type('application/manifest+json').header('cache-control', 'no-cache');
+      return manifest;
+    },
+  );
+  // The guide's position reports for the attendee's group: the scorecard opens the stop where the group is.
+  app.get(
+    '/passes/:token/stream',
+    { schema: { ...t, params: passParamsSchema, hide: true } },
+    async (request, reply) =>
+      streamChannel(request, reply, app.realtime, await passGroupStream(request.ctx, request.params.token)),
   );
   app.put(
     '/passes/:token/observations/:clientId',

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Scorecard, SharedView } from '../../../contract/observations.js';
+import { groupPositionChannel } from '../../../contract/run-of-show.js';
 import type { Ctx } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
 import { eventSites } from '../events/events.table.js';
 import { routeStops } from '../route-stops/route-stops.table.js';
+import { groupWhereabouts } from '../run-of-show/run-of-show.positions.js';
 import { sites } from '../sites/sites.table.js';
 import { aggregateSite } from './observations.aggregate.js';
 import { eventTemplate, passOf, writeRefusal } from './observations.pass.js';
@@ -61,6 +64,7 @@ export async function getScorecard(ctx: Ctx, token: string): Promise<Scorecard> 
     .orderBy(desc(observationNotes.createdAt));
   const notes = await presentNotes(ctx, noteRows, { kind: 'pass', token, registrationId: reg.id });
   const submitted = await submittedAt(ctx, reg.id);
+  const group = reg.groupId ? await groupWhereabouts(ctx, reg.groupId) : null;
 
   const scoredPoints = version.dimensions.flatMap((d) =>
     d.points.filter((p) => p.scheme !== 'unscored').map((p) => ({ dimensionId: d.id, pointId: p.id })),
@@ -91,6 +95,7 @@ export async function getScorecard(ctx: Ctx, token: string): Promise<Scorecard> 
       dimensionIds: [...new Set(s.pointIds.map((p) => dimensionOf.get(p)).filter((d): d is string => !!d))],
       guideNotes: s.guideNotes,
     })),
+    group,
     observations: own.map(presentObservation),
     notes,
     progress: {
@@ -112,6 +117,16 @@ export async function getScorecard(ctx: Ctx, token: string): Promise<Scorecard> 
       !!submitted,
     ),
   };
+}
+
+/**
+ * `GET /passes/:token/stream`: the channel on which the guide's position reports for the pass's
+ * group arrive (404 `observations.no_group` while the attendee has no group).
+ */
+export async function passGroupStream(ctx: Ctx, token: string) {
+  const { reg } = await passOf(ctx, token);
+  if (!reg.groupId) throw new AppError('observations.no_group', 404);
+  return groupPositionChannel(reg.groupId);
 }
 
 /** `GET /passes/:token/shared`: the site's aggregate and shared notes, for open dimensions only. */

@@ -1,5 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { type Board, type PositionInput, runOfShowChannel } from '../../../contract/run-of-show.js';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  type Board,
+  groupPositionChannel,
+  type PositionInput,
+  runOfShowChannel,
+} from '../../../contract/run-of-show.js';
 import { authorize } from '../../core/access.js';
 import type { Actor } from '../../core/context.js';
 import { type Ctx, inTransaction } from '../../core/context.js';
@@ -138,11 +143,37 @@ export async function reportPosition(ctx: Ctx, eventId: string, groupId: string,
         entityId: groupId,
         after: { routeStopId: stop.id, stopName: stop.name, at: at.toISOString() },
       });
-      await publish(tx, runOfShowChannel(eventId), 'group_position', { groupId, routeStopId: stop.id });
+      const news = { groupId, routeStopId: stop.id, at: at.toISOString() };
+      await publish(tx, runOfShowChannel(eventId), 'group_position', news);
+      await publish(tx, groupPositionChannel(groupId), 'group_position', news);
     }
     const board = await boardOf(tx, actor, eventId);
     const entry = board.groups.find((g) => g.groupId === groupId);
     if (!entry) throw notFound('@entities.group');
     return entry;
   });
+}
+
+/**
+ * A group with its latest reported stop (latest by reported time, as on the board), for the
+ * attendee's scorecard. No access check: the caller holds the pass of a member of the group.
+ */
+export async function groupWhereabouts(ctx: Ctx, groupId: string) {
+  const [group] = await ctx.db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.id, groupId));
+  if (!group) return null;
+  const [last] = await ctx.db
+    .select()
+    .from(groupPositions)
+    .where(eq(groupPositions.groupId, groupId))
+    .orderBy(desc(groupPositions.at), desc(groupPositions.createdAt))
+    .limit(1);
+  return {
+    ...group,
+    current: last
+      ? { routeStopId: last.routeStopId, stopName: last.stopName, at: last.at.toISOString() }
+      : null,
+  };
 }

@@ -57,6 +57,7 @@ export async function timelineOf(ctx: Ctx, eventId: string): Promise<RunOfShow> 
   const next = items.find((i, index) => i.state === 'pending' && index > after) ?? null;
   return {
     eventId,
+    theme: event.theme,
     eventDate: event.eventDate,
     now: now.toISOString(),
     items,

@@ -167,6 +167,131 @@ describe('marking times', () => {
   });
 });
 
+describe('access by role (run-of-show.policy.ts)', () => {
+  /** A two-site event: the host of site A, the host of site B, a host of a third site, a host without a site. */
+  async function twoSites() {
+    const [siteA, siteB, siteC] = [
+      await buildSite(t.database),
+      await buildSite(t.database),
+      await buildSite(t.database),
+    ];
+    const { event, ctx } = await buildOpenEvent(t, {
+      eventDate: DAY,
+      sites: [
+        { siteId: siteA.id, capacity: 30 },
+        { siteId: siteB.id, capacity: 30 },
+      ],
+    });
+    await applyAgendaTemplate(ctx, event.id, 'half_day');
+    const [esA, esB] = event.sites.map((s) => s.id);
+    const stopsA = (await applyDefaultRoute(ctx, event.id, esA)).sites.find(
+      (s) => s.eventSiteId === esA,
+    )!.stops;
+    const stopsB = (await applyDefaultRoute(ctx, event.id, esB)).sites.find(
+      (s) => s.eventSiteId === esB,
+    )!.stops;
+    await createGroup(ctx, event.id, { eventSiteId: esA, name: 'A组' });
+    const groups = (await createGroup(ctx, event.id, { eventSiteId: esB, name: 'B组' })).groups;
+    const groupA = groups.find((g) => g.name === 'A组')!.id;
+    const groupB = groups.find((g) => g.name === 'B组')!.id;
+    const host = async (siteId: string | null) => t.as(await buildUser(t.database, { role: 'host', siteId }));
+    const url = `/api/v1/events/${event.id}/run-of-show`;
+    const show = (await staff.get(url)).json() as RunOfShow;
+    return {
+      url,
+      itemId: show.items[1].agendaItemId,
+      groupA,
+      groupB,
+      stopsA,
+      stopsB,
+      hostA: await host(siteA.id),
+      hostB: await host(siteB.id),
+      hostC: await host(siteC.id),
+      hostless: await host(null),
+    };
+  }
+
+  /** Status of opening the SSE stream (the body is left unread). */
+  async function streamStatus(client: TestClient, url: string) {
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    const controller = new AbortController();
+    const cookie = Object.entries(client.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const res = await fetch(`http://127.0.0.1:${port}${url}/stream`, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
+    controller.abort();
+    return res.status;
+  }
+
+  it('admin and staff: console, board, stream, report any group, mark and reset', async () => {
+    const s = await twoSites();
+    const admin = await t.as(await buildUser(t.database, { role: 'admin' }));
+    for (const client of [admin, staff]) {
+      expect((await client.get(s.url)).statusCode).toBe(200);
+      expect((await client.get(`${s.url}/board`)).json().groups).toHaveLength(2);
+      expect(await streamStatus(client, s.url)).toBe(200);
+      for (const [groupId, stop] of [
+        [s.groupA, s.stopsA[0]],
+        [s.groupB, s.stopsB[0]],
+      ] as const)
+        expect(
+          (await client.post(`${s.url}/groups/${groupId}/position`, { routeStopId: stop.id })).statusCode,
+        ).toBe(200);
+      expect((await client.post(`${s.url}/items/${s.itemId}/start`, {})).statusCode).toBe(200);
+      expect((await client.delete(`${s.url}/items/${s.itemId}`)).statusCode).toBe(200);
+    }
+  });
+
+  it("a host of one of the event's sites: the console and its own groups; never agenda times", async () => {
+    const s = await twoSites();
+    const show = await s.hostA.get(s.url);
+    expect(show.statusCode).toBe(200);
+    expect((show.json() as RunOfShow).theme).toBeTruthy();
+    const board = (await s.hostA.get(`${s.url}/board`)).json();
+    expect(board.groups.map((g: { name: string }) => g.name)).toEqual(['A组']);
+    expect(board.sites).toHaveLength(1);
+    expect(await streamStatus(s.hostA, s.url)).toBe(200);
+    const own = await s.hostA.post(`${s.url}/groups/${s.groupA}/position`, { routeStopId: s.stopsA[1].id });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().current.routeStopId).toBe(s.stopsA[1].id);
+    // The other site's group of the same event: refused.
+    const other = await s.hostA.post(`${s.url}/groups/${s.groupB}/position`, { routeStopId: s.stopsB[0].id });
+    expect(other.statusCode).toBe(403);
+    // Agenda actuals stay with staff.
+    for (const res of [
+      await s.hostA.post(`${s.url}/items/${s.itemId}/start`, {}),
+      await s.hostA.post(`${s.url}/items/${s.itemId}/end`, {}),
+      await s.hostA.delete(`${s.url}/items/${s.itemId}`),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(problem(res).code).toBe('access.denied');
+    }
+    // The other site's host sees its own group only.
+    expect((await s.hostB.get(`${s.url}/board`)).json().groups.map((g: { name: string }) => g.name)).toEqual([
+      'B组',
+    ]);
+  });
+
+  it('a host of another site, or without a site, does not learn the event exists (404)', async () => {
+    const s = await twoSites();
+    for (const host of [s.hostC, s.hostless]) {
+      expect((await host.get(s.url)).statusCode).toBe(404);
+      expect((await host.get(`${s.url}/board`)).statusCode).toBe(404);
+      expect(await streamStatus(host, s.url)).toBe(404);
+      const res = await host.post(`${s.url}/groups/${s.groupA}/position`, { routeStopId: s.stopsA[0].id });
+      expect(res.statusCode).toBe(404);
+      expect(problem(res).code).toBe('not_found');
+      // Marking is refused by role before the event is looked at.
+      expect((await host.post(`${s.url}/items/${s.itemId}/start`, {})).statusCode).toBe(403);
+    }
+  });
+});
+
 describe('group positions', () => {
   it('staff report a stop; the board shows it with the time there', async () => {
     const { url, groupId, stops } = await setup();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { Shell } from '../components/Shell.js';
 import { formatDay } from '../format.js';
 import { useTranslation } from '../i18n.js';
+import { useInstallable } from '../install.js';
 import { DimensionsPanel } from './components/DimensionsPanel.js';
 import { MinePanel } from './components/MinePanel.js';
 import { NoteSheet } from './components/NoteSheet.js';
@@ -11,7 +12,6 @@ import { SyncBanner } from './components/SyncBanner.js';
 import { type NoteTarget, ObserveContext, type ObserveContextValue } from './context.js';
 import { pointsById } from './progress.js';
 import { mergeView, type PhotoRecord } from './records.js';
-import { registerAttendeeServiceWorker } from './service-worker.js';
 import { ObserveStore } from './store.js';
 import './observe.css';
 
@@ -49,9 +49,9 @@ export default function ObservePage({ token }: { token: string }) {
   const [focusPointId, setFocusPointId] = useState<string | null>(null);
   const photoUrl = usePhotoUrls(state.records);
 
+  useInstallable(token);
   useEffect(() => {
     void store.start();
-    registerAttendeeServiceWorker();
     return () => store.stop();
   }, [store]);
 

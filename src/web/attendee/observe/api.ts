@@ -22,6 +22,8 @@ export const sendVote = (token: string, noteId: string, on: boolean) =>
   on
     ? api.post<{ votes: number; votedByMe: boolean }>(`${pass(token)}/notes/${noteId}/vote`)
     : api.delete<{ votes: number; votedByMe: boolean }>(`${pass(token)}/notes/${noteId}/vote`);
+/** Server-Sent Events: the guide's position reports for the pass's group (`group_position`). */
+export const passStreamUrl = (token: string) => `${API_BASE}${pass(token)}/stream`;
 export const sendSubmit = (token: string) => api.post<{ submittedAt: string }>(`${pass(token)}/submit`);
 
 /**

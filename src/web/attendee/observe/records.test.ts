@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../contract/observations.js';
 import { fitWithin } from './image.js';
-import { currentStopId, pointsById } from './progress.js';
+import { currentStopId, isNewerPosition, pointsById, reportedStopId, stopsInOrder } from './progress.js';
 import { applyObservation, type LocalRecord, mergeView } from './records.js';
 import { pointSteps } from './score-steps.js';
 
@@ -70,6 +70,7 @@ function card(): Scorecard {
         guideNotes: null,
       },
     ],
+    group: null,
     observations: [
       {
         id: id(300),
@@ -179,6 +180,44 @@ describe('the scorecard view (server copy + outbox)', () => {
     expect(currentStopId(c, mergeView(c, [], noPhotoUrl), pointsById(c))).toBe(id(201));
     c.observations.push({ ...c.observations[0], id: id(302), pointId: id(2) });
     expect(currentStopId(c, mergeView(c, [], noPhotoUrl), pointsById(c))).toBe(id(200));
+  });
+
+  it('puts the stop where the guide reported the group first, whatever is left to score', () => {
+    const c = card();
+    const group = { id: id(400), name: '第1组' };
+    c.group = { ...group, current: { routeStopId: id(200), stopName: 'A', at } };
+    expect(currentStopId(c, mergeView(c, [], noPhotoUrl), pointsById(c))).toBe(id(200));
+    expect(stopsInOrder(c.stops, id(201)).map((s) => s.name)).toEqual(['B', 'A']);
+    expect(stopsInOrder(c.stops, id(200)).map((s) => s.name)).toEqual(['A', 'B']);
+    expect(stopsInOrder(c.stops, null).map((s) => s.name)).toEqual(['A', 'B']);
+    // After a route edit the report keeps only the stop's name.
+    c.group = { ...group, current: { routeStopId: null, stopName: 'B', at } };
+    expect(reportedStopId(c)).toBe(id(201));
+    // A stop no longer on the route, no report, no group, or a card cached before groups: time/progress order.
+    for (const g of [
+      { ...group, current: { routeStopId: id(999), stopName: 'Z', at } },
+      { ...group, current: null },
+      null,
+      undefined,
+    ]) {
+      c.group = g as Scorecard['group'];
+      expect(reportedStopId(c)).toBeNull();
+      expect(currentStopId(c, mergeView(c, [], noPhotoUrl), pointsById(c))).toBe(id(201));
+    }
+  });
+
+  it('refetches only for a report about its own group newer than the one it knows', () => {
+    const c = card();
+    expect(isNewerPosition(c, { groupId: id(400), at })).toBe(false);
+    c.group = { id: id(400), name: 'g', current: null };
+    expect(isNewerPosition(c, { groupId: id(400), at })).toBe(true);
+    expect(isNewerPosition(c, { groupId: id(401), at })).toBe(false);
+    expect(isNewerPosition(c, { groupId: id(400) })).toBe(false);
+    c.group.current = { routeStopId: id(200), stopName: 'A', at };
+    expect(isNewerPosition(c, { groupId: id(400), at })).toBe(false);
+    expect(isNewerPosition(c, { groupId: id(400), at: '2026-12-04T05:59:00.000Z' })).toBe(false);
+    expect(isNewerPosition(c, { groupId: id(400), at: '2026-12-04T06:01:00.000Z' })).toBe(true);
+    expect(isNewerPosition(null, { groupId: id(400), at })).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   fetchScorecard,
   fetchShared,
   isTransient,
+  passStreamUrl,
   sendNote,
   sendNoteDeletion,
   sendObservation,
@@ -12,6 +13,7 @@ import {
   uploadPhoto,
 } from './api.js';
 import * as local from './local-db.js';
+import { isNewerPosition } from './progress.js';
 import {
   applyNote,
   applyObservation,
@@ -41,6 +43,8 @@ export type ObserveState = {
 };
 
 const RETRY_MIN_MS = 2000;
+/** Coming back to the page refetches the scorecard (the group may have moved on), at most this often. */
+const REFOCUS_REFRESH_MS = 30_000;
 const RETRY_MAX_MS = 60_000;
 /** Typing does not send a request per key: changes are sent this long after the last one. */
 const SEND_DELAY_MS = 1200;
@@ -76,6 +80,11 @@ export class ObserveStore {
   private disposed = false;
   /** Serialises IndexedDB writes of the same record (fast typing). */
   private writes: Promise<unknown> = Promise.resolve();
+  /** The group's position stream, and the group it follows. */
+  private live: EventSource | null = null;
+  private liveGroupId: string | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastRefresh = 0;
 
   constructor(readonly token: string) {}
 
@@ -87,13 +96,17 @@ export class ObserveStore {
   private set(patch: Partial<ObserveState>) {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
+    if (patch.card !== undefined) this.followGroup();
   }
 
   // ---- Start, refresh, stop ----
 
   async start() {
+    // React's StrictMode (dev) stops and starts the same store once.
+    this.disposed = false;
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onVisible);
     const [cached, records, shared] = await Promise.all([
       local.loadCard(this.token).catch(() => undefined),
       local.loadRecords(this.token).catch(() => [] as LocalRecord[]),
@@ -115,7 +128,47 @@ export class ObserveStore {
     this.disposed = true;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onVisible);
     if (this.timer) clearTimeout(this.timer);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.live?.close();
+    this.live = null;
+    this.liveGroupId = null;
+  }
+
+  private onVisible = () => {
+    if (document.visibilityState !== 'visible' || !navigator.onLine) return;
+    if (Date.now() - this.lastRefresh >= REFOCUS_REFRESH_MS) void this.refresh();
+  };
+
+  /**
+   * While the attendee has a group, listens to its guide's position reports; a report newer than
+   * the scorecard's refetches it, so the route opens on the group's new stop. EventSource
+   * reconnects by itself and catches up from Last-Event-ID.
+   */
+  private followGroup() {
+    const groupId = this.state.card?.group?.id ?? null;
+    if (this.disposed || groupId === this.liveGroupId || typeof EventSource === 'undefined') return;
+    this.live?.close();
+    this.live = null;
+    this.liveGroupId = groupId;
+    if (!groupId) return;
+    const source = new EventSource(passStreamUrl(this.token));
+    source.addEventListener('group_position', (event) => {
+      let news: { groupId?: unknown; at?: unknown } = {};
+      try {
+        news = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      // A reconnect replays what was missed: one refetch for the whole burst.
+      if (isNewerPosition(this.state.card, news) && !this.refreshTimer)
+        this.refreshTimer = setTimeout(() => {
+          this.refreshTimer = null;
+          void this.refresh();
+        }, 300);
+    });
+    this.live = source;
   }
 
   private onOnline = () => {
@@ -127,6 +180,7 @@ export class ObserveStore {
 
   /** Fetches the scorecard again; offline, the cached one stays. */
   async refresh() {
+    this.lastRefresh = Date.now();
     try {
       const card = await fetchScorecard(this.token);
       await local.saveCard(this.token, card).catch(() => undefined);

@@ -9,6 +9,7 @@ import { QrCode } from '../components/QrCode.js';
 import { Shell } from '../components/Shell.js';
 import { formatDateTime, formatDay, store } from '../format.js';
 import { useTranslation } from '../i18n.js';
+import { useInstallable } from '../install.js';
 import { navigate } from '../router.js';
 import type { Pass } from '../types.js';
 
@@ -33,6 +34,7 @@ function StatusBanner({ pass }: { pass: Pass }) {
 /** 参会凭证: the QR pass with the event's practical details and self-service actions. */
 export default function PassPage({ token, edit }: { token: string; edit: boolean }) {
   const { t } = useTranslation();
+  useInstallable(token);
   const cached = store.get<Cached>(cacheKey(token));
   const [pass, setPass] = useState<Pass | null>(cached?.pass ?? null);
   const [event, setEvent] = useState<PublicEvent | null>(cached?.event ?? null);

@@ -2,22 +2,35 @@ import { useState } from 'react';
 import type { TemplatePoint } from '../../../../contract/templates.js';
 import { useTranslation } from '../../i18n.js';
 import { useObserve } from '../context.js';
-import { currentStopId, progressOf } from '../progress.js';
+import { currentStopId, progressOf, reportedStopId, stopsInOrder } from '../progress.js';
 import { NoteList } from './NoteList.js';
 import { PointCard } from './PointCard.js';
 import { ProgressBar } from './ProgressBar.js';
 
-/** The route: the current stop first and open, then the others in route order. */
+/**
+ * The route: the current stop first and open, then the others in route order. The current stop is
+ * where the guide reported the group, and follows the next report live; without one it is chosen
+ * once (scoring a stop does not move it away under the attendee's finger).
+ */
 export function StopsPanel() {
   const { t } = useTranslation();
   const { card, view, points, openNote, readOnly } = useObserve();
-  const [currentId] = useState(() => currentStopId(card, view, points));
+  const reported = reportedStopId(card);
+  const [firstId] = useState(() => currentStopId(card, view, points));
+  const currentId = reported ?? firstId;
   const [openIds, setOpenIds] = useState<Set<string>>(() => new Set(currentId ? [currentId] : []));
+  // A new report opens the group's new stop; what the attendee opened stays open.
+  const [seenReport, setSeenReport] = useState(reported);
+  if (reported !== seenReport) {
+    setSeenReport(reported);
+    if (reported) setOpenIds((ids) => new Set(ids).add(reported));
+  }
   if (!card.stops.length) return <p className="card muted">{t('attendee.observe.noRoute')}</p>;
-  const ordered = [
-    ...card.stops.filter((s) => s.id === currentId),
-    ...card.stops.filter((s) => s.id !== currentId),
-  ];
+  const ordered = stopsInOrder(card.stops, currentId);
+  const currentLabel =
+    reported && card.group
+      ? t('attendee.observe.groupHere', { group: card.group.name })
+      : t('attendee.observe.current');
   const toggle = (id: string) =>
     setOpenIds((ids) => {
       const next = new Set(ids);
@@ -40,13 +53,14 @@ export function StopsPanel() {
             key={stop.id}
             className={`card stop${stop.id === currentId ? ' current' : ''}`}
             data-testid="stop"
+            data-current={stop.id === currentId ? (reported ? 'reported' : 'first') : undefined}
           >
             <button type="button" className="stop-head" aria-expanded={open} onClick={() => toggle(stop.id)}>
               <span className="stop-no">{stop.position + 1}</span>
               <span className="stop-name">
                 <b>{stop.name}</b>
                 <span className="muted">
-                  {stop.id === currentId ? `${t('attendee.observe.current')} · ` : ''}
+                  {stop.id === currentId ? `${currentLabel} · ` : ''}
                   {t('attendee.observe.minutes', { n: stop.minutes })} ·{' '}
                   {t('attendee.observe.progress', { done: progress.answered, total: progress.total })}
                 </span>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../app/api.js';
 import { listHostEvents } from '../api.js';
 
-/** Host: the events visiting its own site, each linking to the brief. */
+/** Host: the events visiting its own site, each linking to the brief and to the run of show (现场控制). */
 export default function HostEventsPage() {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: ['host-events'], queryFn: listHostEvents });
@@ -20,7 +20,13 @@ export default function HostEventsPage() {
         dataSource={query.data ?? []}
         locale={{ emptyText: t('documents.host_page.no_events') }}
         renderItem={(event) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <Link key="ros" to={`/events/${event.id}/run-of-show`} data-testid="host-run-of-show">
+                {t('runOfShow.title')}
+              </Link>,
+            ]}
+          >
             <List.Item.Meta
               title={<Link to={`/host/events/${event.id}`}>{event.theme}</Link>}
               description={event.eventDate}

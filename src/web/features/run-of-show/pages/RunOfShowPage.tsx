@@ -4,8 +4,8 @@ import { Alert, Button, Card, Flex, Popconfirm, Spin, Statistic, Tag, Typography
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RunOfShow, RunOfShowItem } from '../../../../contract/run-of-show.js';
+import { isStaff, useMe } from '../../../app/session.js';
 import { useApiError } from '../../../components/useApiError.js';
-import { eventKey, getEvent } from '../../events/api.js';
 import { useLiveRefetch } from '../../observations/hooks/useLiveRefetch.js';
 import {
   boardKey,
@@ -30,13 +30,17 @@ const hhmm = (iso: string | null) =>
       }).format(new Date(iso))
     : '—';
 
-/** 现场控制 (时间控制): the current agenda item with its countdown, start/end marks, overruns, the groups' positions. */
+/**
+ * 现场控制 (时间控制): the current agenda item with its countdown, start/end marks, overruns, the
+ * groups' positions. A host (被参观方) sees it for events at its site and reports its groups'
+ * positions; marking agenda times stays with staff (run-of-show.policy.ts).
+ */
 export default function RunOfShowPage() {
   const { t } = useTranslation();
   const eventId = useParams().id!;
   const onError = useApiError();
   const queryClient = useQueryClient();
-  const event = useQuery({ queryKey: eventKey(eventId), queryFn: () => getEvent(eventId) });
+  const canMark = isStaff(useMe().data?.role);
   const ros = useQuery({
     queryKey: runOfShowKey(eventId),
     queryFn: () => getRunOfShow(eventId),
@@ -60,51 +64,54 @@ export default function RunOfShowPage() {
   const busy = (itemId: string) => mark.isPending && mark.variables?.itemId === itemId;
   const title = (id: string) => data.items.find((i) => i.agendaItemId === id)?.title ?? '';
 
-  const actions = (item: RunOfShowItem, primary = false) => (
-    <Flex gap={6} wrap>
-      {item.state === 'pending' ? (
-        <Button
-          type={primary ? 'primary' : 'default'}
-          loading={busy(item.agendaItemId)}
-          onClick={() => mark.mutate({ itemId: item.agendaItemId, action: 'start' })}
-        >
-          {t('runOfShow.start')}
-        </Button>
-      ) : null}
-      {item.state === 'running' ? (
-        <Button
-          type={primary ? 'primary' : 'default'}
-          danger={primary}
-          loading={busy(item.agendaItemId)}
-          onClick={() => mark.mutate({ itemId: item.agendaItemId, action: 'end' })}
-        >
-          {t('runOfShow.end')}
-        </Button>
-      ) : null}
-      {item.state !== 'pending' ? (
-        <Popconfirm
-          title={t('runOfShow.resetConfirm')}
-          onConfirm={() => mark.mutate({ itemId: item.agendaItemId, action: 'reset' })}
-        >
-          <Button type="text" size="small">
-            {t('runOfShow.reset')}
+  const actions = (item: RunOfShowItem, primary = false) =>
+    canMark ? (
+      <Flex gap={6} wrap>
+        {item.state === 'pending' ? (
+          <Button
+            type={primary ? 'primary' : 'default'}
+            loading={busy(item.agendaItemId)}
+            onClick={() => mark.mutate({ itemId: item.agendaItemId, action: 'start' })}
+          >
+            {t('runOfShow.start')}
           </Button>
-        </Popconfirm>
-      ) : null}
-    </Flex>
-  );
+        ) : null}
+        {item.state === 'running' ? (
+          <Button
+            type={primary ? 'primary' : 'default'}
+            danger={primary}
+            loading={busy(item.agendaItemId)}
+            onClick={() => mark.mutate({ itemId: item.agendaItemId, action: 'end' })}
+          >
+            {t('runOfShow.end')}
+          </Button>
+        ) : null}
+        {item.state !== 'pending' ? (
+          <Popconfirm
+            title={t('runOfShow.resetConfirm')}
+            onConfirm={() => mark.mutate({ itemId: item.agendaItemId, action: 'reset' })}
+          >
+            <Button type="text" size="small">
+              {t('runOfShow.reset')}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Flex>
+    ) : null;
 
   return (
     <Flex vertical gap={12} className="ros-page" data-testid="run-of-show">
       <Flex align="center" gap={8}>
-        <Link to={`/events/${eventId}`}>
-          <Button icon={<LeftOutlined />} aria-label={t('runOfShow.back')} />
+        <Link to={canMark ? `/events/${eventId}` : `/host/events/${eventId}`}>
+          <Button icon={<LeftOutlined />} aria-label={t(canMark ? 'runOfShow.back' : 'runOfShow.hostBack')} />
         </Link>
         <Typography.Title level={4} style={{ margin: 0, flex: 1, minWidth: 0 }} ellipsis>
-          {t('runOfShow.title')} · {event.data?.theme ?? ''}
+          {t('runOfShow.title')} · {data.theme}
         </Typography.Title>
         <Tag color={live ? 'green' : 'default'}>{live ? t('runOfShow.live') : t('runOfShow.offline')}</Tag>
       </Flex>
+
+      {canMark ? null : <Alert type="info" showIcon title={t('runOfShow.hostHint')} />}
 
       <Card size="small" className="ros-current" data-testid={data.current ? 'ros-current' : undefined}>
         {data.current ? (
@@ -130,7 +137,7 @@ export default function RunOfShowPage() {
             <span>
               {t('runOfShow.next')}: <b>{data.next.title}</b> ({data.next.plannedStart})
             </span>
-            {data.next.state === 'pending' ? (
+            {data.next.state === 'pending' && canMark ? (
               <Button
                 type={data.current ? 'default' : 'primary'}
                 loading={busy(data.next.agendaItemId)}
