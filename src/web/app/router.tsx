@@ -145,6 +145,13 @@ export const router = createBrowserRouter([
         element: page(() => import('../features/groups/pages/GroupsPage.js'), ['admin', 'staff']),
       },
       {
+        path: '/events/:id/retrospective',
+        element: page(
+          () => import('../features/retrospectives/pages/RetrospectivePage.js'),
+          ['admin', 'staff'],
+        ),
+      },
+      {
         path: '/events/:id/:tab?',
         element: page(() => import('../features/events/pages/EventPage.js'), ['admin', 'staff']),
       },

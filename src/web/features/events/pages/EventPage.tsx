@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   ScanOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -95,6 +96,9 @@ export default function EventPage() {
         </Link>
         <Link to={`/events/${e.id}/observations`}>
           <Button icon={<BarChartOutlined />}>{t('observations.links.results')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/retrospective`}>
+          <Button icon={<FileDoneOutlined />}>{t('retrospectives.link')}</Button>
         </Link>
       </Flex>
       <Tabs
