@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PassBoard, PassQuestion, PublicQuestion } from '../../../contract/qa.js';
+import { ApiError } from '../../app/api.js';
+import { removeQuestion, upsertQuestion } from '../../features/qa/questions.js';
+import { type QaStreamMessage, useQaStream } from '../../features/qa/useQaStream.js';
+import { PASSES_KEY } from '../api.js';
+import { store } from '../format.js';
+import { askQuestion, fetchPassBoard, newId, passStreamUrl, sendVote } from './api.js';
+
+/** A pending question of mine may be hidden by staff: the public stream never says so, a reload does. */
+const PENDING_RELOAD_MS = 30_000;
+
+const asPassQuestion = (q: PublicQuestion): PassQuestion => ({ ...q, mine: false, votedByMe: false });
+
+/**
+ * The attendee's Q&A: the board from GET, kept live by the public stream (`question` replaces or
+ * adds, `removed` drops; `mine`/`votedByMe` stay as this phone knows them), asking with a client id
+ * (a retry cannot ask twice) and voting with instant feedback.
+ */
+export function usePassQa(token: string) {
+  const [board, setBoard] = useState<PassBoard | null>(null);
+  const [questions, setQuestions] = useState<PassQuestion[]>([]);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [voting, setVoting] = useState<ReadonlySet<string>>(new Set());
+  const askId = useRef<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await fetchPassBoard(token);
+      setBoard(next);
+      setQuestions(next.questions);
+      setLoadError(null);
+      // The join page (/e/<slug>/qa, the screen's QR code) finds this pass again on this phone.
+      if (next.event.slug)
+        store.set(PASSES_KEY, {
+          ...(store.get<Record<string, string>>(PASSES_KEY) ?? {}),
+          [next.event.slug]: token,
+        });
+    } catch (error) {
+      setLoadError(error instanceof ApiError ? error : new ApiError(0, {}));
+    }
+  }, [token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const hasPending = questions.some((q) => q.mine && q.status === 'pending');
+  useEffect(() => {
+    if (!hasPending) return;
+    const timer = setInterval(() => void load(), PENDING_RELOAD_MS);
+    return () => clearInterval(timer);
+  }, [hasPending, load]);
+
+  const onMessage = useCallback((message: QaStreamMessage) => {
+    if (message.type === 'question')
+      setQuestions((list) => upsertQuestion(list, message.data as PublicQuestion, asPassQuestion));
+    else if (message.type === 'removed')
+      setQuestions((list) => removeQuestion(list, (message.data as { id: string }).id));
+  }, []);
+  const live = useQaStream(
+    board ? passStreamUrl(token) : null,
+    board ? (board.lastEventId ?? 0) : null,
+    onMessage,
+  );
+
+  /** Asks; resolves with the stored question. A retry after a lost answer reuses the same id. */
+  const ask = useCallback(
+    async (text: string, anonymous: boolean) => {
+      askId.current ??= newId();
+      const question = await askQuestion(token, { clientId: askId.current, text, anonymous });
+      askId.current = null;
+      setQuestions((list) => upsertQuestion(list, question, (q) => q));
+      return question;
+    },
+    [token],
+  );
+  /** The text changed: the next ask is a new question. */
+  const forgetAsk = useCallback(() => {
+    askId.current = null;
+  }, []);
+
+  const vote = useCallback(
+    async (question: PassQuestion) => {
+      const on = !question.votedByMe;
+      const patch = (votedByMe: boolean, votes: number) =>
+        setQuestions((list) => list.map((q) => (q.id === question.id ? { ...q, votedByMe, votes } : q)));
+      setVoting((s) => new Set(s).add(question.id));
+      patch(on, Math.max(0, question.votes + (on ? 1 : -1)));
+      try {
+        const result = await sendVote(token, question.id, on);
+        patch(result.votedByMe, result.votes);
+      } catch (error) {
+        patch(question.votedByMe, question.votes);
+        throw error;
+      } finally {
+        setVoting((s) => {
+          const next = new Set(s);
+          next.delete(question.id);
+          return next;
+        });
+      }
+    },
+    [token],
+  );
+
+  return { board, questions, loadError, live, voting, ask, forgetAsk, vote, reload: load };
+}
