@@ -49,6 +49,9 @@ async function startServer(databaseUrl: string): Promise<Server> {
       GUANMO_DATA_DIR: path.join(ROOT, '.tmp', `qa-two-process-${port}`),
       OUTBOX_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'warn',
+      // No first admin: two processes starting at once must not both create the association.
+      GUANMO_ADMIN_EMAIL: '',
+      GUANMO_ADMIN_PASSWORD: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
