@@ -84,7 +84,7 @@ export function ActionsPanel({
         size="small"
         dataSource={actions}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 680 }}
         locale={{ emptyText: t('retrospectives.actions.empty') }}
         data-testid="retro-actions"
         columns={[
@@ -123,7 +123,8 @@ export function ActionsPanel({
           },
           {
             title: '',
-            width: 150,
+            width: 108,
+            fixed: 'right',
             render: (_, a) => (
               <Flex gap={2} justify="end">
                 <Button

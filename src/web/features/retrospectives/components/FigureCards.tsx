@@ -82,7 +82,7 @@ export function FigureCards({ figures }: { figures: RetrospectiveFigures }) {
               <Statistic title={t('retrospectives.figures.late')} value={a.late ?? DASH} />
               {a.late !== null && a.lateRate !== null ? (
                 <Typography.Text type="secondary" className="retro-small">
-                  {t('retrospectives.figures.lateRate')} {percentText(a.lateRate)}
+                  {t('retrospectives.figures.ofArrived', { rate: percentText(a.lateRate) })}
                 </Typography.Text>
               ) : null}
             </Col>
@@ -132,7 +132,7 @@ export function FigureCards({ figures }: { figures: RetrospectiveFigures }) {
             <Col xs={12} md={6}>
               <Statistic title={t('retrospectives.figures.observers')} value={o.observers} />
               <Typography.Text type="secondary" className="retro-small">
-                {percentText(o.observerRate)}
+                {t('retrospectives.figures.ofArrived', { rate: percentText(o.observerRate) })}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>

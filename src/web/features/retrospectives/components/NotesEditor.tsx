@@ -1,13 +1,23 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETRO_LIMITS, type RetroNotes, type Retrospective } from '../../../../contract/retrospectives.js';
 import { ApiError } from '../../../app/api.js';
 import { useApiError } from '../../../components/useApiError.js';
 import { getRetrospective, retrospectiveKey, saveNotes } from '../api.js';
+
+/** Saved-at in China time, whatever the browser's zone: "2026-12-18 18:00". */
+const chinaTime = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
 type Values = { keep: string; improve: string; summary: string };
 const valuesOf = (notes: RetroNotes): Values => ({
@@ -113,7 +123,7 @@ export function NotesEditor({
               : base.updatedAt
                 ? t('retrospectives.notes.lastSaved', {
                     name: base.updatedByName ?? '',
-                    time: dayjs(base.updatedAt).format('YYYY-MM-DD HH:mm'),
+                    time: chinaTime(base.updatedAt),
                   })
                 : t('retrospectives.notes.neverSaved')}
           </Typography.Text>
