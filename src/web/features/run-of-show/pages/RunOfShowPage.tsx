@@ -112,6 +112,8 @@ export default function RunOfShowPage() {
       </Flex>
 
       {canMark ? null : <Alert type="info" showIcon title={t('runOfShow.hostHint')} />}
+      {/* A host is here to report their groups: the board comes first. */}
+      {canMark ? null : <GroupBoard eventId={eventId} />}
 
       <Card size="small" className="ros-current" data-testid={data.current ? 'ros-current' : undefined}>
         {data.current ? (
@@ -212,7 +214,7 @@ export default function RunOfShowPage() {
         </Flex>
       </Card>
 
-      <GroupBoard eventId={eventId} />
+      {canMark ? <GroupBoard eventId={eventId} /> : null}
     </Flex>
   );
 }
