@@ -141,6 +141,10 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/events/:id/qa',
+        element: page(() => import('../features/qa/pages/QaPage.js'), ['admin', 'staff']),
+      },
+      {
         path: '/events/:id/groups',
         element: page(() => import('../features/groups/pages/GroupsPage.js'), ['admin', 'staff']),
       },

@@ -11,6 +11,17 @@ const ObservePage = lazy(() =>
   Promise.all([import('./observe/ObservePage.js'), loadLocalePart('observe')]).then(([page]) => page),
 );
 
+/** Live Q&A: the pass page's Q&A, the join page behind the screen's QR code, the presenter screen. */
+const QaPage = lazy(() =>
+  Promise.all([import('./qa/QaPage.js'), loadLocalePart('qa')]).then(([page]) => page),
+);
+const QaJoinPage = lazy(() =>
+  Promise.all([import('./qa/JoinPage.js'), loadLocalePart('qa')]).then(([page]) => page),
+);
+const QaScreenPage = lazy(() =>
+  Promise.all([import('./qa/ScreenPage.js'), loadLocalePart('qa')]).then(([page]) => page),
+);
+
 export function App() {
   const { t } = useTranslation();
   const route = matchRoute(usePathname());
@@ -25,6 +36,14 @@ export function App() {
     return (
       <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
         <ObservePage key={route.token} token={route.token} />
+      </Suspense>
+    );
+  if (route.page === 'qa' || route.page === 'qa_join' || route.page === 'qa_screen')
+    return (
+      <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
+        {route.page === 'qa' ? <QaPage key={route.token} token={route.token} /> : null}
+        {route.page === 'qa_join' ? <QaJoinPage key={route.slug} slug={route.slug} /> : null}
+        {route.page === 'qa_screen' ? <QaScreenPage key={route.slug} slug={route.slug} /> : null}
       </Suspense>
     );
   return (

@@ -56,11 +56,15 @@ function initialLang(): AttendeeLang {
 }
 
 /** Lazily loaded parts of the attendee catalog (see LAZY_PARTS in vite-plugin.ts). */
-export type LocalePart = 'observe';
+export type LocalePart = 'observe' | 'qa';
 const partLoaders: Record<LocalePart, Record<AttendeeLang, () => Promise<{ default: Messages }>>> = {
   observe: {
     'zh-CN': () => import('virtual:attendee-locale/zh-CN/observe'),
     'en-US': () => import('virtual:attendee-locale/en-US/observe'),
+  },
+  qa: {
+    'zh-CN': () => import('virtual:attendee-locale/zh-CN/qa'),
+    'en-US': () => import('virtual:attendee-locale/en-US/qa'),
   },
 };
 const loadedParts = new Set<LocalePart>();

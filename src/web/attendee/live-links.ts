@@ -21,6 +21,13 @@ export const LIVE_LINKS: LiveLink[] = [
     href: (token) => `/p/${encodeURIComponent(token)}/observe`,
     shown: (pass) => pass.registration.status === 'confirmed' && OBSERVE_STATUSES.has(pass.event.status),
   },
+  {
+    key: 'qa',
+    labelKey: 'attendee.live.qa',
+    href: (token) => `/p/${encodeURIComponent(token)}/qa`,
+    // Asking and voting while observations are open; afterwards the answers stay readable.
+    shown: (pass) => pass.registration.status === 'confirmed' && OBSERVE_STATUSES.has(pass.event.status),
+  },
 ];
 
 export const liveLinksFor = (pass: Pass) => LIVE_LINKS.filter((link) => link.shown(pass));

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'register'; slug: string }
   | { page: 'pass'; token: string; edit: boolean }
   | { page: 'observe'; token: string }
+  | { page: 'qa'; token: string }
+  | { page: 'qa_join' | 'qa_screen'; slug: string }
   | { page: 'not_found' };
 
 export function matchRoute(pathname: string): Route {
@@ -12,6 +14,10 @@ export function matchRoute(pathname: string): Route {
   if (register) return { page: 'register', slug: decodeURIComponent(register[1]) };
   const observe = /^\/p\/([^/]+)\/observe\/?$/.exec(pathname);
   if (observe) return { page: 'observe', token: decodeURIComponent(observe[1]) };
+  const qa = /^\/p\/([^/]+)\/qa\/?$/.exec(pathname);
+  if (qa) return { page: 'qa', token: decodeURIComponent(qa[1]) };
+  const qaPublic = /^\/e\/([^/]+)\/qa(\/screen)?\/?$/.exec(pathname);
+  if (qaPublic) return { page: qaPublic[2] ? 'qa_screen' : 'qa_join', slug: decodeURIComponent(qaPublic[1]) };
   const pass = /^\/p\/([^/]+)(\/edit)?\/?$/.exec(pathname);
   if (pass) return { page: 'pass', token: decodeURIComponent(pass[1]), edit: !!pass[2] };
   return { page: 'not_found' };

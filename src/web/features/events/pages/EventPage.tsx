@@ -1,6 +1,7 @@
 import {
   ArrowLeftOutlined,
   BarChartOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -93,6 +94,11 @@ export default function EventPage() {
         </Link>
         <Link to={`/events/${e.id}/run-of-show`}>
           <Button icon={<FieldTimeOutlined />}>{t('observations.links.runOfShow')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/qa`}>
+          <Button icon={<CommentOutlined />} data-testid="event-link-qa">
+            {t('qa.link')}
+          </Button>
         </Link>
         <Link to={`/events/${e.id}/observations`}>
           <Button icon={<BarChartOutlined />}>{t('observations.links.results')}</Button>
