@@ -12,9 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../core/clock.js';
+import { buildSite, eventInput } from '../modules/events/events.factories.js';
+import { createEvent } from '../modules/events/events.service.js';
 import { createSession } from '../modules/users/auth.service.js';
 import { buildMemberUnit, buildUser } from './factories.js';
-import { openTestDatabase, testConfig } from './harness.js';
+import { actorOf, openTestDatabase, testConfig } from './harness.js';
 
 /** Runs per route: 30 as an admin (fewer once there are very many routes), 5 anonymously. */
 const MAX_RUNS_AS_ADMIN = 30;
@@ -38,8 +40,13 @@ afterAll(async () => {
 const ctx = { db: database.db, actor: null, clock, lang: 'zh-CN' as const, config };
 const admin = await buildUser(database, { role: 'admin' });
 const unit = await buildMemberUnit(database);
+// An event, so that the many /events/:id/… routes sometimes get past the 404 too.
+const event = await createEvent(
+  { ...ctx, actor: actorOf(admin) },
+  eventInput([(await buildSite(database)).id]),
+);
 /** Real ids, so that generated paths sometimes reach an existing row. */
-const KNOWN_IDS = [admin.id, unit.id];
+const KNOWN_IDS = [admin.id, unit.id, event.id];
 
 type Endpoint = { method: string; url: string; schema: RouteOptions['schema'] };
 const endpoints: Endpoint[] = [];
