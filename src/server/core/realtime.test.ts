@@ -100,4 +100,26 @@ describe('realtime', () => {
     expect(contentType).toContain('text/event-stream');
     expect(events.map((e) => e.data)).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
   });
+
+  it('catches up past one page of missed events (600), in order', async () => {
+    await t.database.db.transaction(async (tx) => {
+      for (let n = 1; n <= 600; n++) await publish({ db: tx, clock: t.clock }, 'c5', 'q', { n });
+    });
+    const { events } = await readSse(`${base}/test-stream/c5`, 600);
+    expect(events.map((e) => (e.data as { n: number }).n)).toEqual(
+      Array.from({ length: 600 }, (_, i) => i + 1),
+    );
+  });
+
+  it('a big event (fetched by id) is not overtaken by a small one of the same commit', async () => {
+    const reading = readSse(`${base}/test-stream/c6`, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    // One commit delivers both notifications at once: the big one needs a read, the small one not.
+    await t.database.db.transaction(async (tx) => {
+      await publish({ db: tx, clock: t.clock }, 'c6', 'big', { text: '观'.repeat(5000) });
+      await publish({ db: tx, clock: t.clock }, 'c6', 'small', { n: 2 });
+    });
+    const { events } = await reading;
+    expect(events.map((e) => Object.keys(e.data as object)[0])).toEqual(['text', 'n']);
+  });
 });
