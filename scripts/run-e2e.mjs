@@ -97,6 +97,19 @@ function startServer(env, cwd) {
 
 const cleanups = [];
 let exitCode = 1;
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`e2e cleanup: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
+// Interrupted (Ctrl-C, a CI timeout): still stop the server and drop the database it ran on.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => cleanUp().finally(() => process.exit(130)));
+}
 try {
   // Everything of this run lives in one temporary folder: the web build (so a parallel `vite build`
   // in the work tree cannot swap the assets under the running server) and the embedded database.
@@ -155,12 +168,6 @@ try {
   console.error(`e2e: ${error instanceof Error ? error.message : error}`);
   exitCode = 1;
 } finally {
-  for (const cleanup of cleanups) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error(`e2e cleanup: ${error instanceof Error ? error.message : error}`);
-    }
-  }
+  await cleanUp();
 }
 process.exit(exitCode);

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { usccCheckChar } from '../../src/contract/uscc.js';
+import { expectNoHorizontalOverflow, pickOption } from './support/antd.js';
 
 /**
  * The foundation journey: setup → sign in → create a member unit → import an Excel file (first
@@ -27,18 +28,6 @@ async function shot(page: Page, step: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/foundation-${step}-${widthOf(page)}.png`, fullPage: true });
-}
-
-/** The page may not scroll sideways: wide content (tables) scrolls inside its own box. */
-async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(1);
-}
-
-/** Picks an option of an antd Select found by its form label. */
-async function choose(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
 async function openNav(page: Page, label: string) {
@@ -159,9 +148,9 @@ test('foundation journey: setup, member units, Excel import and export, English'
     await drawer.getByLabel('单位名称').click();
     await expect(drawer.getByText('统一社会信用代码无效')).toBeVisible();
     await drawer.getByLabel('统一社会信用代码').fill(uscc(runSeed));
-    await choose(page, drawer.getByLabel('单位类型'), '物业服务企业');
-    await choose(page, drawer.getByLabel('会员级别'), '理事单位');
-    await choose(page, drawer.getByLabel('管理项目类型'), '高端住宅');
+    await pickOption(page, drawer.getByLabel('单位类型'), '物业服务企业');
+    await pickOption(page, drawer.getByLabel('会员级别'), '理事单位');
+    await pickOption(page, drawer.getByLabel('管理项目类型'), '高端住宅');
     await drawer.getByLabel('单位名称').click();
     await drawer.getByRole('button', { name: '添加联系人' }).click();
     await drawer.getByLabel('姓名').fill('李经理');
@@ -245,7 +234,7 @@ test('foundation journey: setup, member units, Excel import and export, English'
     await page.getByRole('tab', { name: '邀请' }).click();
     await page.getByRole('button', { name: '创建邀请' }).click();
     const modal = page.getByRole('dialog');
-    await choose(page, modal.getByLabel('角色'), '协会工作人员');
+    await pickOption(page, modal.getByLabel('角色'), '协会工作人员');
     await modal.getByLabel('姓名').fill(colleague);
     await modal.getByRole('button', { name: '生成邀请链接' }).click();
     const link = (await modal.getByTestId('invite-link').textContent()) ?? '';

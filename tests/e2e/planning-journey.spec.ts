@@ -13,6 +13,7 @@ import {
 } from '@playwright/test';
 import sharp from 'sharp';
 import { usccCheckChar } from '../../src/contract/uscc.js';
+import { confirmPopconfirm, expectNoHorizontalOverflow, pickOption } from './support/antd.js';
 
 /**
  * The issue-3 planning journey, end to end through the UI: staff adds two sites with photos, scores
@@ -29,7 +30,6 @@ const SCREENS = 'test-results/screens';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const OK = /确\s*定|OK/;
 /** Project types no other journey gives its sites, so this journey's pair is the best one. */
 const TYPES = [
   { code: 'office', label: '写字楼' },
@@ -42,8 +42,7 @@ async function shot(page: Page, step: string) {
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow in px (${step})`).toBeLessThanOrEqual(1);
+  await expectNoHorizontalOverflow(page, step);
   // From the top, so fixed headers and bars are drawn where they belong in the full-page image.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
@@ -168,8 +167,7 @@ test('planning journey: sites → screening → coverage → event → route →
       await page.goto('/sites');
       await page.getByTestId('sites-create').click();
       await page.getByTestId('site-name').fill(name);
-      await page.getByTestId('site-project-type').click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle(TYPES[i].label, { exact: true }).click();
+      await pickOption(page, page.getByTestId('site-project-type'), TYPES[i].label);
       await page.getByLabel('所在区域').fill('南山区');
       await page.locator('label.ant-radio-button-wrapper', { hasText: /^愿意$/ }).click();
       await expect(page.getByRole('radio', { name: '愿意', exact: true })).toBeChecked();
@@ -261,9 +259,7 @@ test('planning journey: sites → screening → coverage → event → route →
     await expect(page.getByRole('radio', { name: /半天/ })).toBeChecked();
     await page.getByRole('button', { name: '再加一个参观项目' }).click();
     for (const [i, name] of siteNames.entries()) {
-      await page.locator(`#sites_${i}_siteId`).click();
-      await page.locator(`#sites_${i}_siteId`).fill(name);
-      await page.locator('.ant-select-dropdown:visible').getByText(name, { exact: true }).click();
+      await pickOption(page, page.locator(`#sites_${i}_siteId`), name, { search: name, byText: true });
       await page.locator(`input[id^="sites_${i}_capacity"]`).fill('30');
     }
     const deadlineInput = page
@@ -298,7 +294,7 @@ test('planning journey: sites → screening → coverage → event → route →
     await expect(cards).toHaveCount(2);
     for (let i = 0; i < 2; i++) {
       await cards.nth(i).getByTestId('route-default').click();
-      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: OK }).click();
+      await confirmPopconfirm(page);
       await expect(cards.nth(i).getByTestId('route-total')).toContainText(/路线共 \d+ 分钟/);
     }
     const first = cards.first();
@@ -334,7 +330,7 @@ test('planning journey: sites → screening → coverage → event → route →
     const publish = page.getByTestId('transition-published').getByRole('button');
     await expect(publish).toBeEnabled();
     await publish.click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: OK }).click();
+    await confirmPopconfirm(page);
     await expect(page.getByTestId('event-status')).toHaveText('报名中');
     await shotBoth(page, '08-published');
   });
@@ -397,9 +393,7 @@ test('planning journey: sites → screening → coverage → event → route →
       await page.goto('/sites');
       await page.getByRole('link', { name: siteNames[0], exact: true }).click();
       await expect(page.getByTestId('site-title')).toHaveText(siteNames[0]);
-      await page.getByTestId('site-host-pick').click();
-      await page.getByTestId('site-host-pick').locator('input').fill(hostName);
-      await page.locator('.ant-select-dropdown:visible').getByTitle(hostName, { exact: true }).click();
+      await pickOption(page, page.getByTestId('site-host-pick'), hostName, { search: hostName });
       await page.getByRole('button', { name: /关\s*联/ }).click();
       await expect(page.getByText(hostEmail)).toBeVisible();
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { confirmPopconfirm, expectNoHorizontalOverflow, pickOption } from './support/antd.js';
 
 /**
  * The planning journey: a staff member creates an event with the wizard, applies the seed's
@@ -17,8 +18,7 @@ async function shot(page: Page, step: string) {
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(1);
+  await expectNoHorizontalOverflow(page, step);
   await page.screenshot({ path: `${SCREENS}/planning-${step}-${widthOf(page)}.png`, fullPage: true });
 }
 
@@ -67,9 +67,10 @@ test('planning journey: wizard, agenda template, route, publish', async ({ page 
     await page.getByText('智慧化与科技应用').click();
     await page.getByTestId('wizard-next').click();
     await typeDate(page, 'event-date', daysAhead(30));
-    await page.locator('#sites_0_siteId').click();
-    await page.locator('#sites_0_siteId').fill(`观摩示范小区${suffix}`);
-    await page.locator('.ant-select-dropdown:visible').getByText(`观摩示范小区${suffix}`).click();
+    await pickOption(page, page.locator('#sites_0_siteId'), `观摩示范小区${suffix}`, {
+      search: `观摩示范小区${suffix}`,
+      byText: true,
+    });
     await page.locator('input[id^="sites_0_capacity"]').fill('40');
     await typeDate(page, 'deadline', `${daysAhead(26)} 18:00`);
     await shot(page, '03-wizard-when');
@@ -92,10 +93,7 @@ test('planning journey: wizard, agenda template, route, publish', async ({ page 
     await shot(page, '05-agenda');
     await page.getByRole('tab', { name: '参观路线' }).click();
     await page.getByTestId('route-default').click();
-    await page
-      .locator('.ant-popconfirm:visible')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPopconfirm(page);
     await expect(page.getByTestId('route-total')).toContainText('路线共 75 分钟，参观环节 75 分钟');
     await shot(page, '06-route');
   });
@@ -105,10 +103,7 @@ test('planning journey: wizard, agenda template, route, publish', async ({ page 
     const publish = page.getByTestId('transition-published').getByRole('button');
     await expect(publish).toBeEnabled();
     await publish.click();
-    await page
-      .locator('.ant-popconfirm:visible')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPopconfirm(page);
     await expect(page.getByTestId('event-status')).toHaveText('报名中');
     await shot(page, '07-published');
   });

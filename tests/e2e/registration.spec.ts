@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, request as playwrightRequest, test } from '@playwright/test';
 import { usccCheckChar } from '../../src/contract/uscc.js';
+import { expectNoHorizontalOverflow, pickOption } from './support/antd.js';
 
 /**
  * The registration journey: an event is prepared and published through the API as admin; a member
@@ -18,11 +19,6 @@ async function shot(page: Page, step: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.loading, .ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/registration-${step}-${widthOf(page)}.png`, fullPage: true });
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(1);
 }
 
 /** An API client with the CSRF double-submit cookie copied into the header. */
@@ -304,9 +300,9 @@ test('registration journey: register on the phone page, pass, e-mail, self-servi
     await page.getByTestId('registration-add').click();
     const drawer = page.getByRole('dialog', { name: '新增报名（含现场报名）' });
     await drawer.getByLabel('姓名').fill('张现场');
-    await drawer.getByLabel('会员单位').click();
-    await drawer.getByLabel('会员单位').fill(`报名测试物业服务有限公司${seed}`);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(unit.name).click();
+    await pickOption(page, drawer.getByLabel('会员单位'), unit.name, {
+      search: `报名测试物业服务有限公司${seed}`,
+    });
     await drawer.getByLabel('职务').fill('客服主管');
     await drawer.getByLabel('手机号').fill(`137${String(seed).padStart(8, '0').slice(-8)}`);
     await drawer.getByRole('radio', { name: '否' }).first().check();

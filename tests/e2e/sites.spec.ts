@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
+import { expectNoHorizontalOverflow, pickOption } from './support/antd.js';
 
 /**
  * The sites journey: create a benchmark site, upload a photo (with progress), score it on the
@@ -17,11 +18,6 @@ async function shot(page: Page, step: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/sites-${step}-${widthOf(page)}.png`, fullPage: true });
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(1);
 }
 
 async function csrf(request: APIRequestContext) {
@@ -64,8 +60,7 @@ test('sites journey: create a site, upload a photo, score it, check coverage', a
     await expectNoHorizontalOverflow(page);
     await page.getByTestId('sites-create').click();
     await page.getByTestId('site-name').fill(siteName);
-    await page.getByTestId('site-project-type').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('产业园', { exact: true }).click();
+    await pickOption(page, page.getByTestId('site-project-type'), '产业园');
     await shot(page, '02-create');
     await page.getByTestId('site-save').click();
     await expect(page.getByTestId('site-title')).toHaveText(siteName);
@@ -92,8 +87,7 @@ test('sites journey: create a site, upload a photo, score it, check coverage', a
   await test.step('score the site and see it on the shortlist', async () => {
     await page.goto('/sites/screening');
     const row = page.getByTestId('score-matrix').locator('tr', { hasText: siteName });
-    await row.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('5', { exact: true }).click();
+    await pickOption(page, row.locator('.ant-select').first(), '5');
     await row.getByRole('button', { name: /保\s*存/ }).click();
     await expect(page.getByText('评分已保存')).toBeVisible();
     const ranked = page.getByTestId('shortlist').locator('tr', { hasText: siteName });
