@@ -19,6 +19,8 @@ export const MESSAGE_TYPES = [
   'reminder',
   'agenda_changed',
   'cancelled',
+  'survey_invite',
+  'survey_reminder',
   'test',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];

@@ -15,7 +15,7 @@ import { LANGS } from './common.js';
  *                                                  409 `surveys.change_breaks_responses` once
  *                                                  responses exist and the change is not additive;
  *                                                  409 `surveys.anonymity_locked` (see below)
- * - `POST   /events/:id/survey/validate`         surveyDefinitionInput → validationResultSchema
+ * - `POST   /events/:id/survey/validate`         validateInputSchema → validationResultSchema
  *                                                  (nothing saved; for live builder feedback)
  * - `POST   /events/:id/survey/reset`            resetInputSchema → SurveyDetail (default template
  *                                                  again; 409 `surveys.has_responses` when answered)
@@ -37,7 +37,7 @@ import { LANGS } from './common.js';
  * - `GET    /passes/:token/survey`               → passSurveySchema (survey null when none is open)
  * - `PUT    /passes/:token/survey`               responseInputSchema → passSurveySchema.
  *                                                  400 `surveys.invalid_answers` with field errors
- *                                                  (`answers.<questionId>`); 409 `surveys.closed`;
+ *                                                  (`body.answers.<questionId>`); 409 `surveys.closed`;
  *                                                  409 `surveys.not_open`; 403 `surveys.not_invited`
  *
  * Public (QR slide for the big screen; attendees still answer through their pass):
@@ -52,8 +52,11 @@ import { LANGS } from './common.js';
  *   rate is responses from the audience ÷ audience size.
  * - Editing: the definition may be edited in every state. Once responses exist only additive and
  *   text changes are allowed (new questions/sections/options/rows, any title/label/description,
- *   required flag, order); removing or retyping a question, removing an option/row or changing a
- *   scale answers 409 `surveys.change_breaks_responses` with the offending paths.
+ *   required flag, order, a larger maxChoices); removing or retyping a question, removing an
+ *   option/row, changing a scale or lowering maxChoices answers 409
+ *   `surveys.change_breaks_responses` with the offending paths (codes `surveys.change.*`).
+ *   Archived events refuse every staff write (409 `events.locked`); opening needs a published
+ *   event (409 `surveys.event_not_published`). Closing a closed survey changes nothing.
  * - Anonymous results: may be switched on at any time; switching it off once responses exist is
  *   refused (409 `surveys.anonymity_locked`) — people answered under that promise.
  */
@@ -192,10 +195,12 @@ export type Section = z.infer<typeof sectionSchema>;
 
 /**
  * The definition. Structure is checked by zod (400 with paths); the rules below by the server
- * (400 `surveys.invalid_definition`, field errors with these paths and keys):
+ * (400 `surveys.invalid_definition`, field errors at `body.definition.…` with these codes; the
+ * texts are the locale keys `errors.<code>`):
  * - `title` not empty (`surveys.validation.title_required`)
  * - at least one question (`surveys.validation.no_questions`, path `sections`)
- * - section, question, option and row ids unique (`surveys.validation.duplicate_id`)
+ * - ids unique (`surveys.validation.duplicate_id`): sections among sections, questions among all
+ *   questions, options and rows within their question
  * - every section and question has a title (`surveys.validation.title_required`)
  * - single/multiple: at least 2 options, each labelled (`surveys.validation.options_required`,
  *   `surveys.validation.label_required`); maxChoices ≤ number of options
@@ -223,12 +228,16 @@ export const surveyInputSchema = z.object({
 });
 export type SurveyInput = z.infer<typeof surveyInputSchema>;
 
+/** `POST /events/:id/survey/validate` — the PUT body may be sent as is (other keys are ignored). */
+export const validateInputSchema = z.object({ definition: surveyDefinitionSchema });
+export type ValidateInput = z.infer<typeof validateInputSchema>;
+
 export const resetInputSchema = z.object({ lang: z.enum(LANGS) });
 export type ResetInput = z.infer<typeof resetInputSchema>;
 
 export const fieldIssueSchema = z.object({
   path: z.string(),
-  /** i18n key (`surveys.validation.*`). */
+  /** `surveys.validation.*` or `surveys.change.*`; its text is the locale key `errors.<code>`. */
   code: z.string(),
   /** The key translated into the caller's language. */
   message: z.string(),
@@ -300,8 +309,9 @@ export type Answers = z.infer<typeof answersSchema>;
 /**
  * `PUT /passes/:token/survey` — the whole response (a repeat replaces it). Checked against the
  * definition: unknown question ids, values of the wrong type or outside the scale, unknown
- * option/row ids, too many choices, texts too long, missing required answers → 400
- * `surveys.invalid_answers` with field errors at `answers.<questionId>` (keys
+ * option/row ids, too many choices, texts too long, missing required answers (a required matrix
+ * needs every row) → 400 `surveys.invalid_answers` with field errors at
+ * `body.answers.<questionId>` (codes
  * `surveys.answer.required|invalid|out_of_range|unknown_option|too_many|too_long|unknown_question`).
  */
 export const responseInputSchema = z.object({

@@ -35,6 +35,7 @@ import { registrationRoutes } from './modules/registrations/registrations.routes
 import { retrospectiveRoutes } from './modules/retrospectives/retrospectives.routes.js';
 import { runOfShowRoutes } from './modules/run-of-show/run-of-show.routes.js';
 import { sitesModuleRoutes } from './modules/sites/index.js';
+import { surveyRoutes } from './modules/surveys/surveys.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { actorForSession } from './modules/users/auth.service.js';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await runOfShowRoutes(v1);
       await qaRoutes(v1);
       await retrospectiveRoutes(v1);
+      await surveyRoutes(v1);
       await printRoutes(v1);
     },
     { prefix: '/api/v1' },

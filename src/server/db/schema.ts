@@ -19,5 +19,6 @@ export * from '../modules/route-stops/route-stops.table.js';
 export * from '../modules/run-of-show/run-of-show.table.js';
 export * from '../modules/sites/screening.table.js';
 export * from '../modules/sites/sites.table.js';
+export * from '../modules/surveys/surveys.table.js';
 export * from '../modules/templates/templates.table.js';
 export * from '../modules/users/users.table.js';

@@ -17,6 +17,8 @@ export const PLACEHOLDERS: Record<MessageType, readonly string[]> = {
   reminder: [...BASE, 'eventTime', 'place', 'siteName', 'passUrl', 'notes'],
   agenda_changed: [...BASE, 'changes', 'eventUrl'],
   cancelled: [...BASE, 'reason', 'eventUrl'],
+  survey_invite: [...BASE, 'surveyTitle', 'surveyUrl'],
+  survey_reminder: [...BASE, 'surveyTitle', 'surveyUrl'],
   test: ['associationName', 'sentAt'],
 };
 
@@ -91,6 +93,26 @@ export const DEFAULT_TEMPLATES: Record<MessageType, Record<Lang, TemplateText>> 
       body: 'Dear {{name}},\n\nWe regret to tell you that "{{eventTheme}}", planned for {{eventDate}}, has been cancelled.\nReason: {{reason}}\n\nWe apologise for the inconvenience.\n{{eventUrl}}\n\n{{associationName}}',
     },
   },
+  survey_invite: {
+    'zh-CN': {
+      subject: '满意度调查：{{eventTheme}}',
+      body: '{{name}}，您好！\n\n感谢您参加“{{eventTheme}}”观摩活动（{{eventDate}}）。为了把今后的活动办得更好，诚邀您花 3 分钟填写《{{surveyTitle}}》：\n{{surveyUrl}}\n\n调查结束前，您可以随时修改自己的回答。\n\n{{associationName}}',
+    },
+    'en-US': {
+      subject: 'Your feedback please: {{eventTheme}}',
+      body: 'Dear {{name}},\n\nThank you for joining "{{eventTheme}}" ({{eventDate}}). Please take three minutes to answer "{{surveyTitle}}" and help us make the next visit better:\n{{surveyUrl}}\n\nYou can change your answers until the survey closes.\n\n{{associationName}}',
+    },
+  },
+  survey_reminder: {
+    'zh-CN': {
+      subject: '提醒：请填写“{{eventTheme}}”满意度调查',
+      body: '{{name}}，您好！\n\n您还没有填写“{{eventTheme}}”（{{eventDate}}）的满意度调查《{{surveyTitle}}》。您的意见对我们改进活动非常重要，填写只需 3 分钟：\n{{surveyUrl}}\n\n如您已经填写，请忽略本消息。\n\n{{associationName}}',
+    },
+    'en-US': {
+      subject: 'Reminder: your feedback on {{eventTheme}}',
+      body: 'Dear {{name}},\n\nYou have not yet answered "{{surveyTitle}}" about "{{eventTheme}}" ({{eventDate}}). Your opinion helps us improve; it takes three minutes:\n{{surveyUrl}}\n\nIf you have already answered, please ignore this message.\n\n{{associationName}}',
+    },
+  },
   test: {
     'zh-CN': {
       subject: '观摩平台测试消息',
@@ -119,6 +141,8 @@ export const SAMPLE_VALUES: Record<Lang, Record<string, string>> = {
     notes: '请着正装，遵守小区规定，拍照时注意保护业主隐私。',
     changes: '14:15–15:30 实地参观改为 14:20–15:35，路线增加“地下车库/充电桩”。',
     reason: '因台风预警，为保障参会人员安全，活动延期另行通知。',
+    surveyTitle: '“探寻智慧物业，共建美好家园”观摩活动满意度调查',
+    surveyUrl: 'https://guanmo.example.cn/p/8f3k2m9q/survey',
     sentAt: '2026-11-20 10:00',
   },
   'en-US': {
@@ -135,6 +159,8 @@ export const SAMPLE_VALUES: Record<Lang, Record<string, string>> = {
     notes: 'Business dress; follow the estate rules and respect residents’ privacy when taking photos.',
     changes: 'The tour moves from 14:15–15:30 to 14:20–15:35; the route adds the underground car park.',
     reason: 'A typhoon warning; the visit will be rescheduled.',
+    surveyTitle: 'Satisfaction survey: Smart property services for better homes',
+    surveyUrl: 'https://guanmo.example.cn/p/8f3k2m9q/survey',
     sentAt: '2026-11-20 10:00',
   },
 };

@@ -8,6 +8,7 @@ import { groups } from '../groups/groups.table.js';
 import { eraseObservations, exportObservations } from '../observations/observations.privacy.js';
 import { eraseQa, exportQa } from '../qa/qa.privacy.js';
 import { sites } from '../sites/sites.table.js';
+import { eraseSurveyResponse, exportSurveyResponse, stripSurveyTexts } from '../surveys/surveys.privacy.js';
 import { users } from '../users/users.table.js';
 import { fieldsOf, settingsOf, validateAnswers } from './registration-form.js';
 import {
@@ -143,6 +144,7 @@ export async function exportPass(ctx: Ctx, token: string) {
     },
     observations: await exportObservations(ctx, reg.id),
     qa: await exportQa(ctx, reg.id),
+    survey: await exportSurveyResponse(ctx, reg.id),
   };
 }
 
@@ -178,6 +180,7 @@ export async function erasePass(ctx: Ctx, token: string) {
   const { removeBytes } = await inTransaction(ctx, async (tx) => {
     const erased = await eraseObservations(tx, reg.id);
     await eraseQa(tx, reg.id);
+    await eraseSurveyResponse(tx, reg.id);
     await anonymise(tx, eq(registrations.id, reg.id));
     return erased;
   });
@@ -206,6 +209,7 @@ export async function eraseExpiredPersonalData(ctx: Ctx) {
       for (const person of people) {
         removals.push(await eraseObservations(tx, person.id));
         await eraseQa(tx, person.id);
+        await stripSurveyTexts(tx, person.id);
       }
       return { rows: await anonymise(tx, pending), removals };
     });
