@@ -43,7 +43,7 @@ export function AskForm({
       <h2>{t('attendee.qa.askTitle')}</h2>
       <textarea
         className="input"
-        rows={3}
+        rows={2}
         maxLength={QA_LIMITS.questionText}
         value={text}
         placeholder={t('attendee.qa.askPlaceholder')}

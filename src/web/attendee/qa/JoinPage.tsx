@@ -36,6 +36,7 @@ export default function JoinPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const [event, setEvent] = useState<PublicEvent | null>(null);
   const [missing, setMissing] = useState(false);
+  const [failed, setFailed] = useState(false);
   const [mobile, setMobile] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
@@ -49,10 +50,13 @@ export default function JoinPage({ slug }: { slug: string }) {
     }
     getPublicEvent(slug)
       .then(setEvent)
-      .catch((e: unknown) => setMissing(e instanceof ApiError && e.status === 404));
+      .catch((e: unknown) =>
+        e instanceof ApiError && e.status === 404 ? setMissing(true) : setFailed(true),
+      );
   }, [slug, token]);
 
   if (token) return <p className="loading">{t('attendee.qa.join.found')}</p>;
+  if (!event && !missing && !failed) return <p className="loading">{t('attendee.loading')}</p>;
   if (missing)
     return (
       <Shell title={t('attendee.qa.join.title')}>

@@ -56,7 +56,7 @@ export default function ScreenPage({ slug }: { slug: string }) {
   }, []);
   const live = useQaStream(
     screen && !invalid ? screenStreamUrl(slug, key) : null,
-    screen ? (screen.lastEventId ?? 0) : null,
+    screen ? screen.lastEventId : null,
     onMessage,
   );
 
@@ -153,7 +153,7 @@ export default function ScreenPage({ slug }: { slug: string }) {
                   <li key={q.id} data-id={q.id} data-testid="qa-screen-queue-item">
                     <span className="qs-q-votes">{q.votes}</span>
                     <span className="qs-q-text">{q.text}</span>
-                    <span className="qs-q-asker">{askerName(q, t)}</span>
+                    <span className="qs-q-asker">{q.authorName ?? askerName(q, t)}</span>
                   </li>
                 ))}
               </ol>

@@ -58,11 +58,7 @@ export function usePassQa(token: string) {
     else if (message.type === 'removed')
       setQuestions((list) => removeQuestion(list, (message.data as { id: string }).id));
   }, []);
-  const live = useQaStream(
-    board ? passStreamUrl(token) : null,
-    board ? (board.lastEventId ?? 0) : null,
-    onMessage,
-  );
+  const live = useQaStream(board ? passStreamUrl(token) : null, board ? board.lastEventId : null, onMessage);
 
   /** Asks; resolves with the stored question. A retry after a lost answer reuses the same id. */
   const ask = useCallback(

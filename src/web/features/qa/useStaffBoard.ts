@@ -38,7 +38,7 @@ export function useStaffBoard(eventId: string) {
     },
     [put, putSettings],
   );
-  const since = board.data ? (board.data.lastEventId ?? 0) : null;
+  const since = board.data ? board.data.lastEventId : null;
   const live = useQaStream(board.data ? staffStreamUrl(eventId) : null, since, onMessage);
 
   return { board, live, put, putSettings, refetch };

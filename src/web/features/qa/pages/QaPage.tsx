@@ -110,10 +110,11 @@ export default function QaPage() {
 
   const questions = board.data?.questions ?? [];
   const counts = useMemo(() => countByStatus(questions), [questions]);
-  const shown = useMemo(
-    () => sortQuestions(questions.filter(MATCH[filter]), sort),
-    [questions, filter, sort],
-  );
+  const shown = useMemo(() => {
+    const sorted = sortQuestions(questions.filter(MATCH[filter]), sort);
+    // Under "all", hidden questions go last: what attendees see comes first.
+    return [...sorted.filter((q) => q.status !== 'hidden'), ...sorted.filter((q) => q.status === 'hidden')];
+  }, [questions, filter, sort]);
   const textOf = useMemo(() => new Map(questions.map((q) => [q.id, q.text])), [questions]);
 
   if (board.isPending) return <Spin />;
