@@ -16,7 +16,7 @@ export function openSse(url: string, headers: Record<string, string> = {}) {
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
   let failure: unknown = null;
-  let resolveOpen: (status: number) => void;
+  let resolveOpen: (status: number) => void = () => {};
   const opened = new Promise<number>((resolve) => {
     resolveOpen = resolve;
   });
