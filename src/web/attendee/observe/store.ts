@@ -176,7 +176,14 @@ export class ObserveStore {
     this.retryDelay = RETRY_MIN_MS;
     void this.sync().then(() => this.refresh());
   };
-  private onOffline = () => this.set({ online: false });
+  private onOffline = () => {
+    // No reconnect attempts every few seconds in airplane mode: the stream opens again with the
+    // next scorecard fetched once online.
+    this.live?.close();
+    this.live = null;
+    this.liveGroupId = null;
+    this.set({ online: false });
+  };
 
   /** Fetches the scorecard again; offline, the cached one stays. */
   async refresh() {
