@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import { QA_LIMITS } from '../../../contract/qa.js';
+import type { QA_LIMITS } from '../../../contract/qa.js';
 import { ApiError } from '../../app/api.js';
 import { useTranslation } from '../i18n.js';
+
+/** QA_LIMITS.questionText (a value import of the contract would bring zod to phones). */
+const MAX_TEXT: (typeof QA_LIMITS)['questionText'] = 500;
 
 /** 提问: the question, anonymous or not; the text stays until the server has it. */
 export function AskForm({
@@ -44,7 +47,7 @@ export function AskForm({
       <textarea
         className="input"
         rows={2}
-        maxLength={QA_LIMITS.questionText}
+        maxLength={MAX_TEXT}
         value={text}
         placeholder={t('attendee.qa.askPlaceholder')}
         aria-label={t('attendee.qa.askTitle')}
@@ -69,7 +72,7 @@ export function AskForm({
           </span>
         </label>
         <span className="qa-counter" aria-hidden="true">
-          {text.length}/{QA_LIMITS.questionText}
+          {text.length}/{MAX_TEXT}
         </span>
       </div>
       {preModeration ? <p className="hint">{t('attendee.qa.preModeration')}</p> : null}

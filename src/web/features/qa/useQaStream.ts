@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { QA_STREAM_TYPES } from '../../../contract/qa.js';
+import type { QA_STREAM_TYPES } from '../../../contract/qa.js';
 
 const RETRY_MS = 4000;
 
 export type QaStreamMessage = { type: (typeof QA_STREAM_TYPES)[number]; id: number; data: unknown };
+/** The contract's QA_STREAM_TYPES, repeated: a value import of the contract would bring zod to phones. */
+const STREAM_TYPES: typeof QA_STREAM_TYPES = ['question', 'removed', 'settings'];
 
 const withSince = (url: string, since: number) => `${url}${url.includes('?') ? '&' : '?'}since=${since}`;
 
@@ -56,7 +58,7 @@ export function useQaStream(
           retry = setTimeout(connect, RETRY_MS);
         }
       };
-      for (const type of QA_STREAM_TYPES) source.addEventListener(type, receive(type));
+      for (const type of STREAM_TYPES) source.addEventListener(type, receive(type));
     };
     connect();
     return () => {
