@@ -338,6 +338,19 @@ describe('attendee', () => {
     expect((await client.put(pass(a.passToken), { answers: GOOD })).statusCode).toBe(200);
   });
 
+  it('stores one row when the same pass submits several times at once', async () => {
+    const { a } = await setup({ open: true });
+    const results = await Promise.all(
+      [6, 7, 8, 9, 10].map((nps) => client.put(pass(a.passToken), { answers: { ...GOOD, nps } })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const rows = await t.database.db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.registrationId, a.id));
+    expect(rows).toHaveLength(1);
+  });
+
   it('lets only the audience answer: arrived by default, every confirmed pass when chosen', async () => {
     const { event, eventSiteId, absent, detail } = await setup({ open: true });
     const cancelled = await buildAttendee(t.database, event, eventSiteId, { status: 'cancelled' });
