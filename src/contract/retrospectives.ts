@@ -73,7 +73,7 @@ export const surveyFiguresSchema = z.object({
   invited: z.number().int(),
   responses: z.number().int(),
   responseRate: rate,
-  /** Mean of the satisfaction questions as the survey module scores them; null without answers. */
+  /** Mean of the rating questions normalised to 1–5 (surveys.results.ts); null without answers. */
   satisfactionAverage: z.number().nullable(),
   /** −100 … 100; null without NPS answers. */
   nps: z.number().nullable(),
@@ -84,10 +84,9 @@ export const retrospectiveFiguresSchema = z.object({
   attendance: attendanceFiguresSchema,
   agenda: punctualitySchema,
   observations: observationFiguresSchema,
-  /** Null while the Q&A module is not part of this installation. */
-  qa: qaFiguresSchema.nullable(),
-  /** Null while the survey module is not part of this installation. */
-  survey: surveyFiguresSchema.nullable(),
+  qa: qaFiguresSchema,
+  /** Zeros and nulls while the event has no survey or it was never opened. */
+  survey: surveyFiguresSchema,
 });
 export type RetrospectiveFigures = z.infer<typeof retrospectiveFiguresSchema>;
 

@@ -17,7 +17,7 @@ const num = (n: number | null) => (n === null ? DASH : String(n));
 export function figureRows(lang: Lang, f: RetrospectiveFigures): [string, string][] {
   const a = f.attendance;
   const o = f.observations;
-  const rows: [string, string][] = [
+  return [
     [
       t(lang, 'retrospectives.figures.registered'),
       t(lang, 'retrospectives.docx.registered_value', {
@@ -75,40 +75,30 @@ export function figureRows(lang: Lang, f: RetrospectiveFigures): [string, string
       t(lang, 'retrospectives.figures.photos'),
       t(lang, 'retrospectives.docx.per_attendee', { n: o.photos, per: num(o.photosPerAttendee) }),
     ],
+    [
+      t(lang, 'retrospectives.figures.questionsAsked'),
+      t(lang, 'retrospectives.docx.asked_value', { n: f.qa.asked, votes: f.qa.votes }),
+    ],
+    [
+      t(lang, 'retrospectives.figures.questionsAnswered'),
+      t(lang, 'retrospectives.docx.answered_value', { n: f.qa.answered, rate: pct(f.qa.answeredRate) }),
+    ],
+    [
+      t(lang, 'retrospectives.figures.responseRate'),
+      f.survey.invited === 0 && f.survey.responses === 0
+        ? t(lang, 'retrospectives.docx.survey_not_sent')
+        : t(lang, 'retrospectives.docx.responses_value', {
+            rate: pct(f.survey.responseRate),
+            n: f.survey.responses,
+            invited: f.survey.invited,
+          }),
+    ],
+    [
+      t(lang, 'retrospectives.figures.satisfaction'),
+      f.survey.satisfactionAverage === null ? DASH : `${f.survey.satisfactionAverage.toFixed(2)} / 5`,
+    ],
+    [t(lang, 'retrospectives.figures.nps'), f.survey.nps === null ? DASH : String(f.survey.nps)],
   ];
-  if (f.qa) {
-    rows.push(
-      [
-        t(lang, 'retrospectives.figures.questionsAsked'),
-        t(lang, 'retrospectives.docx.asked_value', { n: f.qa.asked, votes: f.qa.votes }),
-      ],
-      [
-        t(lang, 'retrospectives.figures.questionsAnswered'),
-        t(lang, 'retrospectives.docx.answered_value', { n: f.qa.answered, rate: pct(f.qa.answeredRate) }),
-      ],
-    );
-  }
-  if (f.survey) {
-    rows.push(
-      [
-        t(lang, 'retrospectives.figures.responseRate'),
-        t(lang, 'retrospectives.docx.responses_value', {
-          rate: pct(f.survey.responseRate),
-          n: f.survey.responses,
-          invited: f.survey.invited,
-        }),
-      ],
-      [
-        t(lang, 'retrospectives.figures.satisfaction'),
-        f.survey.satisfactionAverage === null ? DASH : f.survey.satisfactionAverage.toFixed(2),
-      ],
-      [
-        t(lang, 'retrospectives.figures.nps'),
-        f.survey.nps === null ? DASH : String(Math.round(f.survey.nps)),
-      ],
-    );
-  }
-  return rows;
 }
 
 /** Text split into paragraphs at line breaks; the "nothing written" line when empty. */

@@ -13,6 +13,7 @@ import { notePhotos, observationNotes, observations } from '../observations/obse
 import { qaFigures } from '../qa/qa.figures.js';
 import { registrations } from '../registrations/registrations.table.js';
 import { agendaPunctuality } from '../run-of-show/run-of-show.service.js';
+import { surveyFigures } from '../surveys/surveys.figures.js';
 
 /** part ÷ whole as a 0–1 share with 3 decimals; null (not NaN) when there is no whole. */
 export const share = (part: number, whole: number) =>
@@ -116,16 +117,20 @@ export async function observationFigures(
 /** Every figure of the retrospective, computed now from the other modules' tables. No access check. */
 export async function retrospectiveFigures(ctx: Ctx, event: EventRow): Promise<RetrospectiveFigures> {
   const attendance = await attendanceFigures(ctx, event);
-  const [agenda, observed, qa] = await Promise.all([
+  const [agenda, observed, qa, survey] = await Promise.all([
     agendaPunctuality(ctx, event.id),
     observationFigures(ctx, event.id, attendance.arrived),
     qaFigures(ctx, event.id),
+    surveyFigures(ctx, event.id),
   ]);
   return {
     attendance,
     agenda,
     observations: observed,
     qa: { ...qa, answeredRate: share(qa.answered, qa.asked) },
-    survey: null,
+    survey: {
+      ...survey,
+      responseRate: survey.responseRate === null ? null : Math.round(survey.responseRate * 1000) / 1000,
+    },
   };
 }

@@ -177,6 +177,7 @@ describe('GET /events/:id/retrospective.docx', () => {
       '王老师',
       '2027年1月15日',
       '进行中',
+      '未发放问卷', // no survey for this event
     ])
       expect(xml, text).toContain(text);
     // The official-document fonts, for every script (digits too), as the notice has them.

@@ -18,6 +18,7 @@ import { notePhotos } from '../observations/observations.table.js';
 import { qaQuestions } from '../qa/qa.table.js';
 import { buildOpenEvent } from '../registrations/registrations.factories.js';
 import { getRunOfShow, markItem } from '../run-of-show/run-of-show.service.js';
+import { insertResponse, insertSurvey } from '../surveys/surveys.fixtures.js';
 import {
   addAction,
   deleteAction,
@@ -76,7 +77,7 @@ const clientTime = () => new Date(Date.parse(cst('15:00')) + ++tick * 1000).toIS
  * cancelled, waitlisted and pending. Three confirmed check in (13:40, 13:55, and 14:10 — late); the
  * fourth never comes. Three items are marked: on time, 10 minutes over, 3 minutes late both ends.
  * Two attendees observe: 4 ratings, 3 live notes (one deleted note left out), 2 photos. Two
- * questions asked (one answered, 3 votes), a third hidden.
+ * questions asked (one answered, 3 votes), a third hidden. The survey: two of the three arrived answer.
  */
 async function scenario() {
   const { event, eventSiteId, version } = await buildObservedEvent(t);
@@ -155,6 +156,24 @@ async function scenario() {
     { eventId: event.id, source: 'registration', text: '智慧平台投入多少？', status: 'approved', votes: 1 },
     { eventId: event.id, source: 'live', text: '广告', status: 'hidden', votes: 0 },
   ]);
+
+  // The default survey, opened to the arrived (a, b, c); a and b answer.
+  const survey = await insertSurvey(t.database, event.id);
+  const grid = { notice: 5, signin: 5, schedule: 3, route: 4, service: 5 };
+  await insertResponse(t.database, survey.id, a.id, {
+    overall: 5,
+    organisation: grid,
+    content_value: 4,
+    gain_level: 'great',
+    nps: 10,
+  });
+  await insertResponse(t.database, survey.id, b.id, {
+    overall: 3,
+    organisation: grid,
+    content_value: 2,
+    gain_level: 'some',
+    nps: 6,
+  });
   return { event, eventSiteId, a, b, c, d };
 }
 
@@ -219,6 +238,16 @@ describe('figures from a real scenario', () => {
       bySource: { prepared: 0, registration: 1, observation: 0, live: 1 },
     });
   });
+  it('survey response rate, satisfaction average and NPS come from the survey module', () => {
+    expect(retro.figures.survey).toEqual({
+      invited: 3, // the arrived
+      responses: 2,
+      responseRate: 0.667,
+      // overall mean 4, content mean 3, matrix rows 5 5 3 4 5: 29 / 7
+      satisfactionAverage: 4.14,
+      nps: 0, // one promoter (10), one detractor (6) of two
+    });
+  });
 });
 
 describe('edge cases', () => {
@@ -249,6 +278,13 @@ describe('edge cases', () => {
     expect(figures.observations.ratingsPerAttendee).toBeNull();
     expect(figures.observations.photosPerAttendee).toBeNull();
     expect(figures.qa).toMatchObject({ asked: 0, answered: 0, answeredRate: null });
+    expect(figures.survey).toEqual({
+      invited: 0,
+      responses: 0,
+      responseRate: null,
+      satisfactionAverage: null,
+      nps: null,
+    });
     expect(JSON.stringify(figures)).not.toContain('NaN');
   });
 

@@ -22,14 +22,6 @@ function FunnelStep({ label, n, of, rate }: { label: string; n: number; of: numb
   );
 }
 
-function Missing({ text }: { text: string }) {
-  return (
-    <Typography.Text type="secondary" data-testid="retro-module-missing">
-      {text}
-    </Typography.Text>
-  );
-}
-
 /** NPS −100…100: red below 0, amber up to 30, green above (the usual reading of the score). */
 const npsColor = (nps: number) => (nps < 0 ? '#cf1322' : nps <= 30 ? '#d48806' : '#389e0d');
 
@@ -37,6 +29,7 @@ const npsColor = (nps: number) => (nps < 0 ? '#cf1322' : nps <= 30 ? '#d48806' :
 export function FigureCards({ figures }: { figures: RetrospectiveFigures }) {
   const { t } = useTranslation();
   const { attendance: a, agenda, observations: o, qa, survey } = figures;
+  const notSent = survey.invited === 0 && survey.responses === 0;
   const perAttendee = (n: number | null) =>
     n === null ? null : (
       <Typography.Text type="secondary">{t('retrospectives.figures.perAttendee', { n })}</Typography.Text>
@@ -156,68 +149,66 @@ export function FigureCards({ figures }: { figures: RetrospectiveFigures }) {
 
       <Col xs={24} lg={12}>
         <Card title={t('retrospectives.figures.qaTitle')} size="small" className="retro-card">
-          {qa ? (
-            <>
-              <Row gutter={[12, 12]}>
-                <Col xs={8}>
-                  <Statistic title={t('retrospectives.figures.questionsAsked')} value={qa.asked} />
-                </Col>
-                <Col xs={8}>
-                  <Statistic title={t('retrospectives.figures.questionsAnswered')} value={qa.answered} />
-                </Col>
-                <Col xs={8}>
-                  <Statistic
-                    title={t('retrospectives.figures.answeredRate')}
-                    value={percentText(qa.answeredRate)}
-                  />
-                </Col>
-              </Row>
-              <Progress percent={percentOf(qa.answeredRate)} showInfo={false} size="small" />
-              <Flex gap={4} wrap className="retro-small">
-                {Object.entries(qa.bySource).map(([source, n]) => (
-                  <Tag key={source}>
-                    {t(`retrospectives.figures.sources.${source}`, { defaultValue: source })} {n}
-                  </Tag>
-                ))}
-                <Tag color="blue">{t('retrospectives.figures.votes', { n: qa.votes })}</Tag>
-              </Flex>
-            </>
-          ) : (
-            <Missing text={t('retrospectives.figures.moduleMissing')} />
-          )}
+          <Row gutter={[12, 12]}>
+            <Col xs={8}>
+              <Statistic title={t('retrospectives.figures.questionsAsked')} value={qa.asked} />
+            </Col>
+            <Col xs={8}>
+              <Statistic title={t('retrospectives.figures.questionsAnswered')} value={qa.answered} />
+            </Col>
+            <Col xs={8}>
+              <Statistic
+                title={t('retrospectives.figures.answeredRate')}
+                value={percentText(qa.answeredRate)}
+              />
+            </Col>
+          </Row>
+          <Progress percent={percentOf(qa.answeredRate)} showInfo={false} size="small" />
+          <Flex gap={4} wrap className="retro-small">
+            {Object.entries(qa.bySource).map(([source, n]) => (
+              <Tag key={source}>
+                {t(`retrospectives.figures.sources.${source}`, { defaultValue: source })} {n}
+              </Tag>
+            ))}
+            <Tag color="blue">{t('retrospectives.figures.votes', { n: qa.votes })}</Tag>
+          </Flex>
         </Card>
       </Col>
 
       <Col xs={24} lg={12}>
         <Card title={t('retrospectives.figures.surveyTitle')} size="small" className="retro-card">
-          {survey ? (
-            <Row gutter={[12, 12]}>
-              <Col xs={8}>
-                <Statistic
-                  title={t('retrospectives.figures.responseRate')}
-                  value={percentText(survey.responseRate)}
-                />
+          <Row gutter={[12, 12]}>
+            <Col xs={8}>
+              <Statistic
+                title={t('retrospectives.figures.responseRate')}
+                value={percentText(survey.responseRate)}
+              />
+              {notSent ? null : (
                 <Typography.Text type="secondary" className="retro-small">
-                  {t('retrospectives.figures.responses', survey)}
+                  {t('retrospectives.figures.responses', { n: survey.responses, invited: survey.invited })}
                 </Typography.Text>
-              </Col>
-              <Col xs={8}>
-                <Statistic
-                  title={t('retrospectives.figures.satisfaction')}
-                  value={survey.satisfactionAverage === null ? DASH : survey.satisfactionAverage.toFixed(2)}
-                />
-              </Col>
-              <Col xs={8}>
-                <Statistic
-                  title={t('retrospectives.figures.nps')}
-                  value={survey.nps === null ? DASH : Math.round(survey.nps)}
-                  styles={{ content: survey.nps === null ? undefined : { color: npsColor(survey.nps) } }}
-                />
-              </Col>
-            </Row>
-          ) : (
-            <Missing text={t('retrospectives.figures.moduleMissing')} />
-          )}
+              )}
+            </Col>
+            <Col xs={8}>
+              <Statistic
+                title={t('retrospectives.figures.satisfaction')}
+                value={survey.satisfactionAverage === null ? DASH : survey.satisfactionAverage.toFixed(2)}
+                suffix={survey.satisfactionAverage === null ? undefined : '/ 5'}
+              />
+            </Col>
+            <Col xs={8}>
+              <Statistic
+                title={t('retrospectives.figures.nps')}
+                value={survey.nps ?? DASH}
+                styles={{ content: survey.nps === null ? undefined : { color: npsColor(survey.nps) } }}
+              />
+            </Col>
+          </Row>
+          {notSent ? (
+            <Typography.Text type="secondary" className="retro-small" data-testid="retro-survey-not-sent">
+              {t('retrospectives.figures.surveyNotSent')}
+            </Typography.Text>
+          ) : null}
         </Card>
       </Col>
     </Row>
