@@ -204,7 +204,14 @@ async function serveWeb(app: App, config: Config) {
   if (existsSync(path.join(config.webDist, 'attendee.html'))) {
     const attendee = (_request: unknown, reply: FastifyReply) =>
       reply.header('cache-control', 'no-cache').sendFile('attendee.html', { cacheControl: false });
-    for (const url of ['/e/:slug/register', '/e/:slug/qa', '/e/:slug/qa/screen', '/p/:token', '/p/:token/*'])
+    for (const url of [
+      '/e/:slug/register',
+      '/e/:slug/survey',
+      '/e/:slug/qa',
+      '/e/:slug/qa/screen',
+      '/p/:token',
+      '/p/:token/*',
+    ])
       app.get(url, { schema: { hide: true } }, attendee);
   }
   app.setNotFoundHandler((request, reply) => {

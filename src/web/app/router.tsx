@@ -51,6 +51,16 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The survey's QR slide for the closing session's big screen.
+    path: '/events/:id/survey/slide',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        {page(() => import('../features/surveys/pages/SurveySlidePage.js'))}
+      </Suspense>
+    ),
+  },
+  {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
@@ -143,6 +153,14 @@ export const router = createBrowserRouter([
       {
         path: '/events/:id/qa',
         element: page(() => import('../features/qa/pages/QaPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/survey',
+        element: page(() => import('../features/surveys/pages/SurveyBuilderPage.js'), ['admin', 'staff']),
+      },
+      {
+        path: '/events/:id/survey/results',
+        element: page(() => import('../features/surveys/pages/SurveyResultsPage.js'), ['admin', 'staff']),
       },
       {
         path: '/events/:id/groups',

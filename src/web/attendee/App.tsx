@@ -10,6 +10,13 @@ const PassPage = lazy(() => import('./pages/PassPage.js'));
 const ObservePage = lazy(() =>
   Promise.all([import('./observe/ObservePage.js'), loadLocalePart('observe')]).then(([page]) => page),
 );
+/** The satisfaction survey and the page its QR slide points to. */
+const SurveyPage = lazy(() =>
+  Promise.all([import('./survey/SurveyPage.js'), loadLocalePart('survey')]).then(([page]) => page),
+);
+const SurveyLandingPage = lazy(() =>
+  Promise.all([import('./survey/SurveyLandingPage.js'), loadLocalePart('survey')]).then(([page]) => page),
+);
 
 /** Live Q&A: the pass page's Q&A, the join page behind the screen's QR code, the presenter screen. */
 const QaPage = lazy(() =>
@@ -36,6 +43,16 @@ export function App() {
     return (
       <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
         <ObservePage key={route.token} token={route.token} />
+      </Suspense>
+    );
+  if (route.page === 'survey' || route.page === 'survey_landing')
+    return (
+      <Suspense fallback={<p className="loading">{t('attendee.loading')}</p>}>
+        {route.page === 'survey' ? (
+          <SurveyPage key={route.token} token={route.token} />
+        ) : (
+          <SurveyLandingPage key={route.slug} slug={route.slug} />
+        )}
       </Suspense>
     );
   if (route.page === 'qa' || route.page === 'qa_join' || route.page === 'qa_screen')

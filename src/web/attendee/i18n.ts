@@ -56,7 +56,7 @@ function initialLang(): AttendeeLang {
 }
 
 /** Lazily loaded parts of the attendee catalog (see LAZY_PARTS in vite-plugin.ts). */
-export type LocalePart = 'observe' | 'qa';
+export type LocalePart = 'observe' | 'survey' | 'qa';
 const partLoaders: Record<LocalePart, Record<AttendeeLang, () => Promise<{ default: Messages }>>> = {
   observe: {
     'zh-CN': () => import('virtual:attendee-locale/zh-CN/observe'),
@@ -65,6 +65,10 @@ const partLoaders: Record<LocalePart, Record<AttendeeLang, () => Promise<{ defau
   qa: {
     'zh-CN': () => import('virtual:attendee-locale/zh-CN/qa'),
     'en-US': () => import('virtual:attendee-locale/en-US/qa'),
+  },
+  survey: {
+    'zh-CN': () => import('virtual:attendee-locale/zh-CN/survey'),
+    'en-US': () => import('virtual:attendee-locale/en-US/survey'),
   },
 };
 const loadedParts = new Set<LocalePart>();

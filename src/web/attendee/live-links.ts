@@ -28,6 +28,17 @@ export const LIVE_LINKS: LiveLink[] = [
     // Asking and voting while observations are open; afterwards the answers stay readable.
     shown: (pass) => pass.registration.status === 'confirmed' && OBSERVE_STATUSES.has(pass.event.status),
   },
+  {
+    key: 'survey',
+    labelKey: 'attendee.live.survey',
+    href: (token) => `/p/${encodeURIComponent(token)}/survey`,
+    // Open, or answered (to read it again); before the pass carries `survey`, from the event's status.
+    shown: (pass) =>
+      pass.survey !== undefined
+        ? pass.survey?.status === 'open' || !!pass.survey?.responded
+        : pass.registration.status === 'confirmed' &&
+          ['in_progress', 'completed'].includes(pass.event.status),
+  },
 ];
 
 export const liveLinksFor = (pass: Pass) => LIVE_LINKS.filter((link) => link.shown(pass));

@@ -7,6 +7,8 @@ export type Route =
   | { page: 'observe'; token: string }
   | { page: 'qa'; token: string }
   | { page: 'qa_join' | 'qa_screen'; slug: string }
+  | { page: 'survey'; token: string }
+  | { page: 'survey_landing'; slug: string }
   | { page: 'not_found' };
 
 export function matchRoute(pathname: string): Route {
@@ -14,6 +16,10 @@ export function matchRoute(pathname: string): Route {
   if (register) return { page: 'register', slug: decodeURIComponent(register[1]) };
   const observe = /^\/p\/([^/]+)\/observe\/?$/.exec(pathname);
   if (observe) return { page: 'observe', token: decodeURIComponent(observe[1]) };
+  const survey = /^\/p\/([^/]+)\/survey\/?$/.exec(pathname);
+  if (survey) return { page: 'survey', token: decodeURIComponent(survey[1]) };
+  const landing = /^\/e\/([^/]+)\/survey\/?$/.exec(pathname);
+  if (landing) return { page: 'survey_landing', slug: decodeURIComponent(landing[1]) };
   const qa = /^\/p\/([^/]+)\/qa\/?$/.exec(pathname);
   if (qa) return { page: 'qa', token: decodeURIComponent(qa[1]) };
   const qaPublic = /^\/e\/([^/]+)\/qa(\/screen)?\/?$/.exec(pathname);

@@ -41,4 +41,6 @@ export type Pass = {
   };
   canChange: boolean;
   retentionDays: number;
+  /** Added by the survey module: the event's survey when open or closed, and whether this pass answered. */
+  survey?: { status: 'open' | 'closed'; responded: boolean } | null;
 };

@@ -13,13 +13,13 @@ export const ATTENDEE_NAMESPACES = ['attendee'] as const;
  * Parts of the attendee namespace that only a lazily loaded page needs: left out of the main
  * catalog (the register page stays small) and served as `virtual:attendee-locale/<lang>/<part>`.
  */
-export const LAZY_PARTS = ['observe', 'qa'] as const;
+export const LAZY_PARTS = ['observe', 'survey', 'qa'] as const;
 const PREFIX = 'virtual:attendee-locale/';
 const LANGS = new Set(['zh-CN', 'en-US']);
 
 /** Paths served by attendee.html (the server does the same in app.ts serveWeb). */
 export const isAttendeePath = (pathname: string) =>
-  /^\/e\/[^/]+\/(register|qa|qa\/screen)\/?$/.test(pathname) || /^\/p\/[^/]+(\/.*)?$/.test(pathname);
+  /^\/e\/[^/]+\/(register|survey|qa|qa\/screen)\/?$/.test(pathname) || /^\/p\/[^/]+(\/.*)?$/.test(pathname);
 
 export function attendeeEntry(root = process.cwd()): Plugin {
   return {

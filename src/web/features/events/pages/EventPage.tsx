@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  FormOutlined,
   ScanOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -102,6 +103,11 @@ export default function EventPage() {
         </Link>
         <Link to={`/events/${e.id}/observations`}>
           <Button icon={<BarChartOutlined />}>{t('observations.links.results')}</Button>
+        </Link>
+        <Link to={`/events/${e.id}/survey`}>
+          <Button icon={<FormOutlined />} data-testid="event-link-survey">
+            {t('surveys.links.builder')}
+          </Button>
         </Link>
         <Link to={`/events/${e.id}/retrospective`}>
           <Button icon={<FileDoneOutlined />}>{t('retrospectives.link')}</Button>
