@@ -58,13 +58,7 @@ export default function QaPage({ token }: { token: string }) {
   const list = (items: PassQuestion[]) => (
     <ul className="qa-list">
       {items.map((q) => (
-        <QuestionCard
-          key={q.id}
-          question={q}
-          canVote={canVote}
-          busy={qa.voting.has(q.id)}
-          onVote={() => vote(q)}
-        />
+        <QuestionCard key={q.id} question={q} canVote={canVote} onVote={() => vote(q)} />
       ))}
     </ul>
   );

@@ -16,12 +16,10 @@ export function askerName(
 export function QuestionCard({
   question: q,
   canVote,
-  busy,
   onVote,
 }: {
   question: PassQuestion;
   canVote: boolean;
-  busy: boolean;
   onVote: () => void;
 }) {
   const { t } = useTranslation();
@@ -69,9 +67,8 @@ export function QuestionCard({
           className={`qa-vote${q.votedByMe ? ' on' : ''}`}
           aria-pressed={q.votedByMe}
           aria-label={q.votedByMe ? t('attendee.qa.unvote') : t('attendee.qa.vote')}
-          aria-busy={busy}
           disabled={!canVote}
-          onClick={() => !busy && onVote()}
+          onClick={onVote}
           data-testid="qa-vote"
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">

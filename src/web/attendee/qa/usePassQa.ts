@@ -21,8 +21,9 @@ export function usePassQa(token: string) {
   const [board, setBoard] = useState<PassBoard | null>(null);
   const [questions, setQuestions] = useState<PassQuestion[]>([]);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [voting, setVoting] = useState<ReadonlySet<string>>(new Set());
   const askId = useRef<string | null>(null);
+  const wanted = useRef(new Map<string, boolean>());
+  const inFlight = useRef(new Set<string>());
 
   const load = useCallback(async () => {
     try {
@@ -76,29 +77,44 @@ export function usePassQa(token: string) {
     askId.current = null;
   }, []);
 
+  /**
+   * Votes with instant feedback: the button and count change at once; a tap while the previous one
+   * is on its way is sent after it (the latest wish wins). A refusal or lost connection reloads the
+   * board, so what shows is what the server has.
+   */
   const vote = useCallback(
     async (question: PassQuestion) => {
+      const id = question.id;
       const on = !question.votedByMe;
-      const patch = (votedByMe: boolean, votes: number) =>
-        setQuestions((list) => list.map((q) => (q.id === question.id ? { ...q, votedByMe, votes } : q)));
-      setVoting((s) => new Set(s).add(question.id));
-      patch(on, Math.max(0, question.votes + (on ? 1 : -1)));
+      wanted.current.set(id, on);
+      setQuestions((list) =>
+        list.map((q) =>
+          q.id === id ? { ...q, votedByMe: on, votes: Math.max(0, q.votes + (on ? 1 : -1)) } : q,
+        ),
+      );
+      if (inFlight.current.has(id)) return;
+      inFlight.current.add(id);
       try {
-        const result = await sendVote(token, question.id, on);
-        patch(result.votedByMe, result.votes);
+        for (;;) {
+          const wish = wanted.current.get(id)!;
+          const result = await sendVote(token, id, wish);
+          if (wanted.current.get(id) !== wish) continue;
+          wanted.current.delete(id);
+          setQuestions((list) =>
+            list.map((q) => (q.id === id ? { ...q, votedByMe: result.votedByMe, votes: result.votes } : q)),
+          );
+          return;
+        }
       } catch (error) {
-        patch(question.votedByMe, question.votes);
+        wanted.current.delete(id);
+        void load();
         throw error;
       } finally {
-        setVoting((s) => {
-          const next = new Set(s);
-          next.delete(question.id);
-          return next;
-        });
+        inFlight.current.delete(id);
       }
     },
-    [token],
+    [token, load],
   );
 
-  return { board, questions, loadError, live, voting, ask, forgetAsk, vote, reload: load };
+  return { board, questions, loadError, live, ask, forgetAsk, vote, reload: load };
 }
