@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   passSurveyPath,
   REMINDER_COOLDOWN_MINUTES,
@@ -13,6 +13,7 @@ import { publish } from '../../core/realtime.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertFollowUpEditable, type EventRow, loadEvent } from '../events/events.guard.js';
 import { enqueue } from '../notifications/outbox.service.js';
+import { webhookSettings } from '../notifications/webhook-settings.js';
 import { registrations } from '../registrations/registrations.table.js';
 import { audienceSize, reachableAudienceWhere, type SurveyRow } from './surveys.audience.js';
 import { surveysPolicy } from './surveys.policy.js';
@@ -21,14 +22,20 @@ import { surveyInvitations, surveyResponses, surveys } from './surveys.table.js'
 
 type Person = typeof registrations.$inferSelect;
 
+/** What every message of one send or reminder round shares (read once, not per person). */
+type Round = { event: EventRow; survey: SurveyRow; associationName: string };
+
+async function round(ctx: Ctx, event: EventRow, survey: SurveyRow): Promise<Round> {
+  return { event, survey, associationName: (await webhookSettings(ctx)).associationName ?? '' };
+}
+
 /**
  * The e-mail to one person (other channels are group robots, not people). Messages go out in
  * the language of the staff member who sends them, as the other staff-triggered messages do.
  */
 async function queueMessage(
   ctx: Ctx,
-  event: EventRow,
-  survey: SurveyRow,
+  { event, survey, associationName }: Round,
   person: Person,
   type: 'survey_invite' | 'survey_reminder',
   dedupeKey: string,
@@ -42,6 +49,7 @@ async function queueMessage(
     eventId: event.id,
     dedupeKey,
     params: {
+      associationName,
       name: person.name,
       eventTheme: event.theme,
       eventDate: event.eventDate,
@@ -50,6 +58,15 @@ async function queueMessage(
     },
   });
   return true;
+}
+
+/** Inserts rows in chunks (one statement per chunk instead of one per person). */
+async function insertInvitations(ctx: Ctx, rows: (typeof surveyInvitations.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await ctx.db
+      .insert(surveyInvitations)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
 }
 
 /** The audience that can be contacted, with their invitation (if any) and whether they answered. */
@@ -93,29 +110,19 @@ export async function sendSurvey(ctx: Ctx, eventId: string, input: SendInput): P
       .where(eq(surveys.id, survey.id))
       .returning();
 
+    const people = await reachablePeople(tx, survey);
+    const newcomers = people.filter((p) => !p.invitation).map((p) => p.person);
+    await insertInvitations(
+      tx,
+      newcomers.map((person) => ({ surveyId: survey.id, registrationId: person.id, invitedAt: now })),
+    );
+    const shared = await round(tx, event, survey);
     let queued = 0;
-    let skipped = 0;
-    let unreachable = 0;
-    for (const { person, invitation } of await reachablePeople(tx, survey)) {
-      if (invitation) {
-        skipped++;
-        continue;
-      }
-      await tx.db
-        .insert(surveyInvitations)
-        .values({ surveyId: survey.id, registrationId: person.id, invitedAt: now })
-        .onConflictDoNothing();
-      const sent = await queueMessage(
-        tx,
-        event,
-        survey,
-        person,
-        'survey_invite',
-        `survey_invite:${survey.id}:${person.id}`,
-      );
-      if (sent) queued++;
-      else unreachable++;
-    }
+    for (const person of newcomers)
+      if (await queueMessage(tx, shared, person, 'survey_invite', `survey_invite:${survey.id}:${person.id}`))
+        queued++;
+    const skipped = people.length - newcomers.length;
+    const unreachable = newcomers.length - queued;
     const result: SendResult = {
       status: survey.status,
       audience: await audienceSize(tx, eventId, survey.audience),
@@ -149,46 +156,48 @@ export async function remindNonRespondents(ctx: Ctx, eventId: string): Promise<S
     const now = tx.clock.now();
     const since = now.getTime() - REMINDER_COOLDOWN_MINUTES * 60_000;
 
-    let queued = 0;
     let skipped = 0;
     let unreachable = 0;
+    const due: { person: Person; invitation: typeof surveyInvitations.$inferSelect | null }[] = [];
     for (const { person, invitation, responseId } of await reachablePeople(tx, survey)) {
       if (responseId) continue;
       const last = invitation
         ? Math.max(invitation.invitedAt.getTime(), invitation.lastRemindedAt?.getTime() ?? 0)
         : 0;
-      if (last > since) {
-        skipped++;
-        continue;
-      }
-      if (!person.email) {
-        unreachable++;
-        continue;
-      }
-      const reminders = (invitation?.reminders ?? 0) + 1;
+      if (last > since) skipped++;
+      else if (!person.email) unreachable++;
+      else due.push({ person, invitation });
+    }
+    const shared = await round(tx, event, survey);
+    for (const { person, invitation } of due) {
+      const number = (invitation?.reminders ?? 0) + 1;
       await queueMessage(
         tx,
-        event,
-        survey,
+        shared,
         person,
         'survey_reminder',
-        `survey_reminder:${survey.id}:${person.id}:${reminders}`,
+        `survey_reminder:${survey.id}:${person.id}:${number}`,
       );
-      if (invitation)
-        await tx.db
-          .update(surveyInvitations)
-          .set({ reminders, lastRemindedAt: now })
-          .where(eq(surveyInvitations.id, invitation.id));
-      else
-        await tx.db.insert(surveyInvitations).values({
+    }
+    const invited = due.flatMap((d) => (d.invitation ? [d.invitation.id] : []));
+    for (let i = 0; i < invited.length; i += 500)
+      await tx.db
+        .update(surveyInvitations)
+        .set({ reminders: sql`${surveyInvitations.reminders} + 1`, lastRemindedAt: now })
+        .where(inArray(surveyInvitations.id, invited.slice(i, i + 500)));
+    await insertInvitations(
+      tx,
+      due
+        .filter((d) => !d.invitation)
+        .map(({ person }) => ({
           surveyId: survey.id,
           registrationId: person.id,
           invitedAt: now,
           lastRemindedAt: now,
-          reminders,
-        });
-      queued++;
-    }
+          reminders: 1,
+        })),
+    );
+    const queued = due.length;
     const result: SendResult = {
       status: survey.status,
       audience: await audienceSize(tx, eventId, survey.audience),
