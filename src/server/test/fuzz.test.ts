@@ -14,6 +14,7 @@ import { buildApp } from '../app.js';
 import { fixedClock } from '../core/clock.js';
 import { buildSite, eventInput } from '../modules/events/events.factories.js';
 import { createEvent } from '../modules/events/events.service.js';
+import { buildPass, setEventStatus } from '../modules/observations/observations.fixtures.js';
 import { createSession } from '../modules/users/auth.service.js';
 import { buildMemberUnit, buildUser } from './factories.js';
 import { actorOf, openTestDatabase, testConfig } from './harness.js';
@@ -45,8 +46,14 @@ const event = await createEvent(
   { ...ctx, actor: actorOf(admin) },
   eventInput([(await buildSite(database)).id]),
 );
+// Published (with a confirmed pass), so that DELETE /events/:id cannot remove it early in the run
+// and leave every later /events/:id/… route at 404; the pass lets /passes/:token/… routes through.
+await setEventStatus(database, event.id, 'published');
+const pass = await buildPass(database, event, event.sites[0].id);
 /** Real ids, so that generated paths sometimes reach an existing row. */
 const KNOWN_IDS = [admin.id, unit.id, event.id];
+/** Real values for path parameters that are not ids. */
+const KNOWN_BY_PARAM: Record<string, string[]> = { token: [pass.passToken], slug: [event.slug] };
 
 type Endpoint = { method: string; url: string; schema: RouteOptions['schema'] };
 const endpoints: Endpoint[] = [];
@@ -205,15 +212,16 @@ function bodyText(e: Endpoint): fc.Arbitrary<string> {
   );
 }
 
-const pathSegment = fc.oneof(
-  fc.constantFrom(...KNOWN_IDS),
-  fc.uuid(),
-  hostileString.filter((s) => s.length > 0 && s.length < 3000),
-);
+const pathSegment = (name?: string) =>
+  fc.oneof(
+    fc.constantFrom(...((name && KNOWN_BY_PARAM[name]) || KNOWN_IDS)),
+    fc.uuid(),
+    hostileString.filter((s) => s.length > 0 && s.length < 3000),
+  );
 
 function urlFor(e: Endpoint): fc.Arbitrary<string> {
   const names = [...e.url.matchAll(/:(\w+)/g)].map((m) => m[1]);
-  const params = fc.tuple(...names.map(() => pathSegment), pathSegment);
+  const params = fc.tuple(...names.map((name) => pathSegment(name)), pathSegment());
   const query = fromSchema(schemaOf(e, 'querystring')).map((q) => {
     if (!q || typeof q !== 'object' || Array.isArray(q)) return '';
     const search = new URLSearchParams();
