@@ -59,7 +59,11 @@ export function fixturesDir() {
   return FIXTURES;
 }
 
-const dayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A calendar day in China time (events happen there), `days` from today. */
+const dayPlus = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 
 export type Attendee = {
   name: string;
@@ -81,10 +85,18 @@ export type PublishedEvent = {
 /**
  * A published event (default template, half-day agenda, default route, open to non-members, no
  * approval) with one confirmed registration per name, each with an e-mail address at e2e.guanmo.test.
+ * `onTheDay`: afterwards the event is moved to today (registration closed yesterday) and started
+ * (`in_progress`), as on the day of the visit.
  */
 export async function publishedEventWithAttendees(
   baseURL: string,
-  { run, theme, names, units }: { run: string; theme: string; names: string[]; units: string[] },
+  {
+    run,
+    theme,
+    names,
+    units,
+    onTheDay = false,
+  }: { run: string; theme: string; names: string[]; units: string[]; onTheDay?: boolean },
 ): Promise<PublishedEvent> {
   const admin = await signedInAdmin(baseURL);
   const site = await admin.call<{ id: string }>('post', '/sites', {
@@ -99,7 +111,7 @@ export async function publishedEventWithAttendees(
   const template =
     templates.find((tpl) => tpl.isDefault && tpl.currentVersion) ??
     templates.find((tpl) => tpl.currentVersion);
-  const event = await admin.call<{ id: string; slug: string; sites: { id: string }[] }>('post', '/events', {
+  const input = {
     theme,
     objectives: ['learn_experience'],
     eventDate: dayPlus(7),
@@ -112,7 +124,12 @@ export async function publishedEventWithAttendees(
     meetingPoint: '小区南门',
     contactName: '陈联络',
     contactPhone: '13900139000',
-  });
+  };
+  const event = await admin.call<{ id: string; slug: string; sites: { id: string }[] }>(
+    'post',
+    '/events',
+    input,
+  );
   await admin.call('post', `/events/${event.id}/agenda/template`, { template: 'half_day' });
   await admin.call('post', `/events/${event.id}/sites/${event.sites[0].id}/route/default`, {});
   await admin.call('put', `/events/${event.id}/registration-settings`, {
@@ -151,6 +168,16 @@ export async function publishedEventWithAttendees(
     attendees.push({ name, unitName, email, ...result });
   }
   await visitor.ctx.dispose();
+  if (onTheDay) {
+    await admin.call('put', `/events/${event.id}`, {
+      ...input,
+      slug: event.slug,
+      eventDate: dayPlus(0),
+      registrationDeadline: `${dayPlus(-1)}T18:00:00+08:00`,
+    });
+    await admin.call('post', `/events/${event.id}/transition`, { to: 'registration_closed' });
+    await admin.call('post', `/events/${event.id}/transition`, { to: 'in_progress' });
+  }
   const storage = path.join(fixturesDir(), `admin-${run}.json`);
   await admin.ctx.storageState({ path: storage });
   await admin.ctx.dispose();
