@@ -1,12 +1,5 @@
-import {
-  type Answers,
-  type AnswerValue,
-  NPS_RANGE,
-  type Question,
-  SCALE_RANGE,
-  SURVEY_LIMITS,
-  type SurveyDefinition,
-} from '../../../contract/surveys.js';
+import type { Answers, AnswerValue, Question, SurveyDefinition } from '../../../contract/surveys.js';
+import { NPS_RANGE, SCALE_RANGE, TEXT_LIMITS } from './limits.js';
 
 /** Empty values (`''`, `[]`, `{}`, null) mean "not answered", as on the server. */
 export function isAnswered(value: AnswerValue | undefined): boolean {
@@ -61,7 +54,7 @@ export function answerIssues(definition: SurveyDefinition, answers: Answers): Re
     if (q.type === 'multiple' && q.maxChoices !== null && Array.isArray(value) && value.length > q.maxChoices)
       issues[q.id] = { key: 'attendee.survey.errors.tooMany', params: { max: q.maxChoices } };
     if ((q.type === 'short_text' || q.type === 'long_text') && typeof value === 'string') {
-      const max = q.type === 'short_text' ? SURVEY_LIMITS.shortText : SURVEY_LIMITS.longText;
+      const max = q.type === 'short_text' ? TEXT_LIMITS.shortText : TEXT_LIMITS.longText;
       if (value.trim().length > max)
         issues[q.id] = { key: 'attendee.survey.errors.tooLong', params: { max } };
     }

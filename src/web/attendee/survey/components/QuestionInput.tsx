@@ -1,5 +1,6 @@
-import { type AnswerValue, type Question, SURVEY_LIMITS } from '../../../../contract/surveys.js';
+import type { AnswerValue, Question } from '../../../../contract/surveys.js';
 import { rangeOf } from '../answers.js';
+import { TEXT_LIMITS } from '../limits.js';
 import { useSurveyText } from '../text.js';
 import { ScaleButtons, ScaleEnds } from './ScaleButtons.js';
 
@@ -196,14 +197,13 @@ export function QuestionInput(props: Props<Question>) {
         onChange: (e: { target: { value: string } }) => onChange(e.target.value),
         'data-testid': `survey-text-${q.id}`,
       };
-      if (q.type === 'short_text')
-        return <input type="text" maxLength={SURVEY_LIMITS.shortText} {...common} />;
+      if (q.type === 'short_text') return <input type="text" maxLength={TEXT_LIMITS.shortText} {...common} />;
       return (
         <>
-          <textarea rows={4} maxLength={SURVEY_LIMITS.longText} {...common} />
-          {text.length > SURVEY_LIMITS.longText - 1000 ? (
+          <textarea rows={4} maxLength={TEXT_LIMITS.longText} {...common} />
+          {text.length > TEXT_LIMITS.longText - 1000 ? (
             <div className="sv-hint">
-              {text.length} / {SURVEY_LIMITS.longText}
+              {text.length} / {TEXT_LIMITS.longText}
             </div>
           ) : null}
         </>

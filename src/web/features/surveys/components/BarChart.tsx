@@ -9,21 +9,16 @@ echarts.use([BarSeries, GridComponent, TooltipComponent, LegendComponent, Canvas
 
 export type BarSeriesInput = { name: string; values: number[]; color?: string };
 
-/**
- * Counts per category: one series is a plain distribution, several are grouped bars (a matrix:
- * one group per row, one bar per scale value). `horizontal` suits long labels (choice options).
- */
+/** Counts per value of a scale (one series), or grouped bars when there are several series. */
 export function BarChart({
   categories,
   series,
-  horizontal = false,
   height = 220,
   colors,
   testId,
 }: {
   categories: string[];
   series: BarSeriesInput[];
-  horizontal?: boolean;
   height?: number;
   /** One colour per category (single series only), e.g. red → green for NPS. */
   colors?: string[];
@@ -45,23 +40,14 @@ export function BarChart({
   }, []);
 
   useEffect(() => {
-    const categoryAxis = {
-      type: 'category' as const,
-      data: categories,
-      inverse: horizontal,
-      axisLabel: horizontal
-        ? { width: 140, overflow: 'truncate' as const }
-        : { interval: 0, hideOverlap: true },
-    };
-    const valueAxis = { type: 'value' as const, minInterval: 1 };
     const many = series.length > 1;
     chart.current?.setOption(
       {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: many ? { bottom: 0, type: 'scroll' } : undefined,
         grid: { left: 8, right: 24, top: 16, bottom: many ? 36 : 8, containLabel: true },
-        xAxis: horizontal ? valueAxis : categoryAxis,
-        yAxis: horizontal ? categoryAxis : valueAxis,
+        xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, hideOverlap: true } },
+        yAxis: { type: 'value', minInterval: 1 },
         series: series.map((s) => ({
           type: 'bar',
           name: s.name,
@@ -69,7 +55,7 @@ export function BarChart({
           itemStyle: s.color ? { color: s.color } : undefined,
           label: {
             show: !many,
-            position: horizontal ? 'right' : 'top',
+            position: 'top',
             formatter: (p: { value?: unknown }) => (p.value ? String(p.value) : ''),
           },
           data: s.values.map((value, i) =>
@@ -79,7 +65,7 @@ export function BarChart({
       },
       true,
     );
-  }, [categories, series, horizontal, colors]);
+  }, [categories, series, colors]);
 
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -167,20 +167,21 @@ export function DefinitionEditor({
             style={{ marginBottom: 16 }}
             data-testid={`survey-s-${si}`}
           >
-            <Form.Item
-              label={t('surveys.builder.sectionTitle')}
-              style={{ marginBottom: 8 }}
-              {...help(problemsAt(problems, `${sp}.title`))}
-            >
+            <Form.Item style={{ marginBottom: 8 }} {...help(problemsAt(problems, `${sp}.title`))}>
               <Input
+                placeholder={t('surveys.builder.sectionTitle')}
+                aria-label={t('surveys.builder.sectionTitle')}
+                style={{ fontWeight: 600 }}
                 value={section.title}
                 maxLength={SURVEY_LIMITS.label}
                 onChange={(e) => setSection(si, { title: e.target.value })}
                 data-testid={`survey-s-${si}-title`}
               />
             </Form.Item>
-            <Form.Item label={t('surveys.builder.description')} style={{ marginBottom: 12 }}>
+            <Form.Item style={{ marginBottom: 12 }}>
               <Input.TextArea
+                placeholder={t('surveys.builder.sectionDescription')}
+                aria-label={t('surveys.builder.sectionDescription')}
                 value={section.description ?? ''}
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 maxLength={SURVEY_LIMITS.description}

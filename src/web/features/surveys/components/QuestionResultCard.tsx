@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Progress, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NpsSummary, QuestionResult } from '../../../../contract/surveys.js';
@@ -91,7 +91,7 @@ export function QuestionResultCard({
   const { t } = useTranslation();
   const body = useMemo(() => {
     if (q.answered === 0 && q.type !== 'matrix')
-      return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.results.noAnswers')} />;
+      return <Typography.Text type="secondary">{t('surveys.results.noAnswers')}</Typography.Text>;
     switch (q.type) {
       case 'rating':
         return (
@@ -141,14 +141,29 @@ export function QuestionResultCard({
         );
       case 'single':
       case 'multiple':
+        // Options are long sentences: full labels that wrap, a bar, the count and the share.
         return (
-          <BarChart
-            horizontal
-            categories={q.options.map((o) => `${o.label} (${percent(o.share)})`)}
-            series={[{ name: t('surveys.results.count'), values: q.options.map((o) => o.count) }]}
-            height={Math.max(120, q.options.length * 36 + 24)}
-            testId={`survey-result-chart-${q.questionId}`}
-          />
+          <div className="gm-sv-choices" data-testid={`survey-result-chart-${q.questionId}`}>
+            {q.options.map((o) => (
+              <div className="gm-sv-choice" key={o.optionId}>
+                <span className="gm-sv-choice-label">{o.label}</span>
+                <Progress
+                  percent={Math.round(o.share * 1000) / 10}
+                  showInfo={false}
+                  size="small"
+                  status="normal"
+                />
+                <span className="gm-sv-choice-count">
+                  {o.count} · {percent(o.share)}
+                </span>
+              </div>
+            ))}
+            {q.type === 'multiple' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('surveys.results.shareHint')}
+              </Typography.Text>
+            ) : null}
+          </div>
         );
       case 'matrix':
         return <Heat q={q} />;

@@ -12,6 +12,7 @@ export function SendModal({
   status,
   audience,
   dirty,
+  problems,
   busy,
   onSend,
   onCancel,
@@ -20,6 +21,8 @@ export function SendModal({
   status: SurveyStatus;
   audience: SurveyAudience;
   dirty: boolean;
+  /** Problems the builder shows: the survey cannot be saved, so it cannot be opened either. */
+  problems: number;
   busy: boolean;
   onSend: (audience: SurveyAudience) => void;
   onCancel: () => void;
@@ -36,7 +39,7 @@ export function SendModal({
       confirmLoading={busy}
       onOk={() => onSend(choice)}
       onCancel={onCancel}
-      okButtonProps={{ 'data-testid': 'survey-send-confirm' } as ButtonProps}
+      okButtonProps={{ disabled: problems > 0, 'data-testid': 'survey-send-confirm' } as ButtonProps}
       destroyOnHidden
     >
       <Typography.Paragraph>

@@ -402,6 +402,7 @@ function Builder({ eventId, detail }: { eventId: string; detail: SurveyDetail })
         status={status}
         audience={audience}
         dirty={dirty}
+        problems={problems.length}
         busy={busy === 'send'}
         onSend={(to) => void onSend(to)}
         onCancel={() => setSending(false)}
