@@ -102,7 +102,7 @@ export function DefinitionEditor({
             value={def.title}
             maxLength={SURVEY_LIMITS.title}
             onChange={(e) => onChange({ ...def, title: e.target.value })}
-            data-testid="survey-title"
+            data-testid="survey-title-input"
           />
         </Form.Item>
         <Form.Item label={t('surveys.builder.intro')} style={{ marginBottom: 8 }}>
@@ -111,7 +111,7 @@ export function DefinitionEditor({
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={SURVEY_LIMITS.description}
             onChange={(e) => onChange({ ...def, intro: e.target.value || null })}
-            data-testid="survey-intro"
+            data-testid="survey-intro-input"
           />
         </Form.Item>
         <Form.Item label={t('surveys.builder.thanks')} style={{ marginBottom: 0 }}>
@@ -121,7 +121,7 @@ export function DefinitionEditor({
             maxLength={SURVEY_LIMITS.description}
             placeholder={t('attendee.survey.thanksText')}
             onChange={(e) => onChange({ ...def, thanks: e.target.value || null })}
-            data-testid="survey-thanks-text"
+            data-testid="survey-thanks-input"
           />
         </Form.Item>
       </Card>

@@ -42,9 +42,6 @@ export function ResponsesPanel({
   const rows = items.map((r, i) => ({ ...r, key: r.id ?? `anonymous-${i}`, n: i + 1 }));
   return (
     <div data-testid="survey-responses">
-      {anonymous ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('surveys.results.anonymousNote')} />
-      ) : null}
       <Table<StaffResponse & { key: string; n: number }>
         size="small"
         rowKey="key"
