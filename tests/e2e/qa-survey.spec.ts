@@ -34,11 +34,20 @@ let journey: PublishedEvent;
 /** Prepared questions the staff imported (the retrospective counts them as asked). */
 let imported = 0;
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, fullPage = true) {
   mkdirSync(SCREENS, { recursive: true });
   // From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SCREENS}/qa-survey-${name}.png`, fullPage: true });
+  // Not mid-transition (the screen fades a new question in); endless pulses are left running.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await page.screenshot({ path: `${SCREENS}/qa-survey-${name}.png`, fullPage });
 }
 
 /**
@@ -321,6 +330,10 @@ test.describe
         await expect(screen.getByTestId('qa-screen-queue-item')).toContainText(QUESTION_NAMED);
         for (const page of [p1, p2, p3])
           await expect(phoneItem(page, QUESTION_ANON)).toContainText('正在讨论');
+        // A projector cannot scroll: everything fits 1920×1080.
+        await expectNoHorizontalOverflow(screen, 'presenter screen');
+        const below = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+        expect(below, 'presenter screen taller than 1080 px').toBeLessThanOrEqual(1);
         await shot(screen, '07-screen-pinned');
       });
 
@@ -411,7 +424,8 @@ test.describe
         await modal.getByTestId('survey-send-confirm').click();
         const result = staff.getByTestId('survey-send-result');
         await expect(result).toContainText('本次发送 2 封邀请（调查对象共 2 人）');
-        await shot(staff, '11-staff-survey-sent');
+        // The viewport only: a full-page shot draws a modal's mask over the first screen alone.
+        await shot(staff, '11-staff-survey-sent', false);
         await staff
           .locator('.ant-modal')
           .filter({ has: result })
@@ -501,6 +515,7 @@ test.describe
       await test.step('attendee 3 (checked in late) opens the survey but does not answer', async () => {
         const p3 = await phones[2].newPage();
         await p3.goto(`/p/${a3.passToken}`);
+        await expect(p3.getByTestId('pass-live').getByRole('link', { name: '满意度调查' })).toBeVisible();
         await expectNoHorizontalOverflow(p3, 'pass attendee 3 survey open');
         await shot(p3, '16-phone-pass-survey-open');
         await p3.getByTestId('pass-live').getByRole('link', { name: '满意度调查' }).click();
