@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicQuestion, Screen } from '../../../contract/qa.js';
 import { ApiError } from '../../app/api.js';
-import { currentQuestion, queueAfter, removeQuestion, upsertQuestion } from '../../features/qa/questions.js';
+import {
+  applyEvent,
+  applySnapshot,
+  currentQuestion,
+  type LiveList,
+  queueAfter,
+  removeQuestion,
+  upsertQuestion,
+} from '../../features/qa/questions.js';
 import { type QaStreamMessage, useQaStream } from '../../features/qa/useQaStream.js';
 import { useTranslation } from '../i18n.js';
 import { fetchScreen, screenStreamUrl } from './api.js';
@@ -11,6 +19,7 @@ import { useFlip } from './useFlip.js';
 import './screen.css';
 
 const QUEUE = 5;
+const EMPTY: PublicQuestion[] = [];
 const RELOAD_MS = 10_000;
 
 /** Large for a short question, smaller for a long one: it always fits the stage. */
@@ -26,7 +35,8 @@ export default function ScreenPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const key = useMemo(() => new URLSearchParams(window.location.search).get('key'), []);
   const [screen, setScreen] = useState<Screen | null>(null);
-  const [questions, setQuestions] = useState<PublicQuestion[]>([]);
+  const [list, setList] = useState<LiveList<PublicQuestion> | null>(null);
+  const questions = list?.questions ?? EMPTY;
   const [invalid, setInvalid] = useState(false);
   const [failed, setFailed] = useState(false);
   const queueRef = useRef<HTMLOListElement>(null);
@@ -35,7 +45,7 @@ export default function ScreenPage({ slug }: { slug: string }) {
     try {
       const next = await fetchScreen(slug, key);
       setScreen(next);
-      setQuestions(next.questions);
+      setList((shown) => applySnapshot(shown, next));
       setInvalid(false);
       setFailed(false);
     } catch (error) {
@@ -49,10 +59,13 @@ export default function ScreenPage({ slug }: { slug: string }) {
   }, [load]);
 
   const onMessage = useCallback((message: QaStreamMessage) => {
-    if (message.type === 'question')
-      setQuestions((list) => upsertQuestion(list, message.data as PublicQuestion, (q) => q));
-    else if (message.type === 'removed')
-      setQuestions((list) => removeQuestion(list, (message.data as { id: string }).id));
+    const change =
+      message.type === 'question'
+        ? (items: PublicQuestion[]) => upsertQuestion(items, message.data as PublicQuestion, (q) => q)
+        : message.type === 'removed'
+          ? (items: PublicQuestion[]) => removeQuestion(items, (message.data as { id: string }).id)
+          : null;
+    if (change) setList((shown) => applyEvent(shown, message.id, change));
   }, []);
   const live = useQaStream(
     screen && !invalid ? screenStreamUrl(slug, key) : null,

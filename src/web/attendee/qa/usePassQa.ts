@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PassBoard, PassQuestion, PublicQuestion } from '../../../contract/qa.js';
 import { ApiError } from '../../app/api.js';
-import { removeQuestion, upsertQuestion } from '../../features/qa/questions.js';
+import {
+  applyEvent,
+  applySnapshot,
+  type LiveList,
+  removeQuestion,
+  upsertQuestion,
+} from '../../features/qa/questions.js';
 import { type QaStreamMessage, useQaStream } from '../../features/qa/useQaStream.js';
 import { PASSES_KEY } from '../api.js';
 import { store } from '../format.js';
@@ -10,6 +16,7 @@ import { askQuestion, fetchPassBoard, newId, passStreamUrl, sendVote } from './a
 /** A pending question of mine may be hidden by staff: the public stream never says so, a reload does. */
 const PENDING_RELOAD_MS = 30_000;
 
+const EMPTY: PassQuestion[] = [];
 const asPassQuestion = (q: PublicQuestion): PassQuestion => ({ ...q, mine: false, votedByMe: false });
 
 /**
@@ -19,7 +26,14 @@ const asPassQuestion = (q: PublicQuestion): PassQuestion => ({ ...q, mine: false
  */
 export function usePassQa(token: string) {
   const [board, setBoard] = useState<PassBoard | null>(null);
-  const [questions, setQuestions] = useState<PassQuestion[]>([]);
+  const [list, setList] = useState<LiveList<PassQuestion> | null>(null);
+  const questions = list?.questions ?? EMPTY;
+  /** Local changes (my question, my vote) keep the list's position in the stream. */
+  const setQuestions = useCallback(
+    (change: (items: PassQuestion[]) => PassQuestion[]) =>
+      setList((shown) => (shown ? { ...shown, questions: change(shown.questions) } : shown)),
+    [],
+  );
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const askId = useRef<string | null>(null);
   const wanted = useRef(new Map<string, boolean>());
@@ -29,7 +43,7 @@ export function usePassQa(token: string) {
     try {
       const next = await fetchPassBoard(token);
       setBoard(next);
-      setQuestions(next.questions);
+      setList((shown) => applySnapshot(shown, next));
       setLoadError(null);
       // The join page (/e/<slug>/qa, the screen's QR code) finds this pass again on this phone.
       if (next.event.slug)
@@ -54,10 +68,18 @@ export function usePassQa(token: string) {
   }, [hasPending, load]);
 
   const onMessage = useCallback((message: QaStreamMessage) => {
-    if (message.type === 'question')
-      setQuestions((list) => upsertQuestion(list, message.data as PublicQuestion, asPassQuestion));
-    else if (message.type === 'removed')
-      setQuestions((list) => removeQuestion(list, (message.data as { id: string }).id));
+    const change =
+      message.type === 'question'
+        ? (items: PassQuestion[]) => {
+            const next = message.data as PublicQuestion;
+            // While my vote on it is on its way, its count stays as I see it; the answer sets it.
+            const mine = inFlight.current.has(next.id) ? items.find((q) => q.id === next.id) : undefined;
+            return upsertQuestion(items, mine ? { ...next, votes: mine.votes } : next, asPassQuestion);
+          }
+        : message.type === 'removed'
+          ? (items: PassQuestion[]) => removeQuestion(items, (message.data as { id: string }).id)
+          : null;
+    if (change) setList((shown) => applyEvent(shown, message.id, change));
   }, []);
   const live = useQaStream(board ? passStreamUrl(token) : null, board ? board.lastEventId : null, onMessage);
 
@@ -67,10 +89,10 @@ export function usePassQa(token: string) {
       askId.current ??= newId();
       const question = await askQuestion(token, { clientId: askId.current, text, anonymous });
       askId.current = null;
-      setQuestions((list) => upsertQuestion(list, question, (q) => q));
+      setQuestions((items) => upsertQuestion(items, question, (q) => q));
       return question;
     },
-    [token],
+    [token, setQuestions],
   );
   /** The text changed: the next ask is a new question. */
   const forgetAsk = useCallback(() => {
@@ -87,8 +109,8 @@ export function usePassQa(token: string) {
       const id = question.id;
       const on = !question.votedByMe;
       wanted.current.set(id, on);
-      setQuestions((list) =>
-        list.map((q) =>
+      setQuestions((items) =>
+        items.map((q) =>
           q.id === id ? { ...q, votedByMe: on, votes: Math.max(0, q.votes + (on ? 1 : -1)) } : q,
         ),
       );
@@ -100,8 +122,8 @@ export function usePassQa(token: string) {
           const result = await sendVote(token, id, wish);
           if (wanted.current.get(id) !== wish) continue;
           wanted.current.delete(id);
-          setQuestions((list) =>
-            list.map((q) => (q.id === id ? { ...q, votedByMe: result.votedByMe, votes: result.votes } : q)),
+          setQuestions((items) =>
+            items.map((q) => (q.id === id ? { ...q, votedByMe: result.votedByMe, votes: result.votes } : q)),
           );
           return;
         }
@@ -113,7 +135,7 @@ export function usePassQa(token: string) {
         inFlight.current.delete(id);
       }
     },
-    [token, load],
+    [token, load, setQuestions],
   );
 
   return { board, questions, loadError, live, ask, forgetAsk, vote, reload: load };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QaStatus } from '../../../contract/qa.js';
 import { formatClock } from './format.js';
 import {
+  applyEvent,
+  applySnapshot,
   countByStatus,
   currentQuestion,
   queueAfter,
@@ -50,6 +52,22 @@ describe('Q&A list logic', () => {
     expect(currentQuestion([q('x', 3, 1, { status: 'answered' }), q('y', 1, 1, { status: 'pending' })])).toBe(
       null,
     );
+  });
+
+  it('orders snapshots and stream events by event id', () => {
+    const snapshot = { lastEventId: 10, questions: [q('a', 1, 1)] };
+    const shown = applySnapshot(null, snapshot);
+    // an event the snapshot already contains changes nothing
+    expect(applyEvent(shown, 9, () => [])).toBe(shown);
+    const after = applyEvent(shown, 12, (list) => upsertQuestion(list, q('b', 0, 2), (p) => p));
+    expect(after).toEqual({ lastEventId: 12, questions: [q('a', 1, 1), q('b', 0, 2)] });
+    // a reload read before event 12 is stale; one read after it replaces the list
+    expect(applySnapshot(after, { lastEventId: 11, questions: [] })).toBe(after);
+    expect(applySnapshot(after, { lastEventId: 13, questions: [] })).toEqual({
+      lastEventId: 13,
+      questions: [],
+    });
+    expect(applyEvent(null, 5, () => [])).toBe(null);
   });
 
   it('counts by status', () => {

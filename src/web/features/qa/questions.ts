@@ -64,3 +64,23 @@ export function countByStatus(list: readonly { status: QaStatus }[]): StatusCoun
   for (const q of list) counts[q.status] += 1;
   return counts;
 }
+
+/**
+ * A list kept live: a snapshot (GET, read at `lastEventId`) plus the stream events after it. SSE
+ * ids grow with time, so they order snapshots and events: an event already in the snapshot is
+ * skipped, and a snapshot older than what the list shows (a reload answered after newer events
+ * arrived) is not applied.
+ */
+export type LiveList<T> = { lastEventId: number; questions: T[] };
+
+export const applySnapshot = <T>(shown: LiveList<T> | null, snapshot: LiveList<T>): LiveList<T> =>
+  shown && snapshot.lastEventId < shown.lastEventId ? shown : snapshot;
+
+export function applyEvent<T>(
+  shown: LiveList<T> | null,
+  eventId: number,
+  change: (questions: T[]) => T[],
+): LiveList<T> | null {
+  if (!shown || eventId <= shown.lastEventId) return shown;
+  return { lastEventId: eventId, questions: change(shown.questions) };
+}

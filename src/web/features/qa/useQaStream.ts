@@ -35,11 +35,10 @@ export function useQaStream(
     let retry: ReturnType<typeof setTimeout> | null = null;
     let closed = false;
     const receive = (type: QaStreamMessage['type']) => (event: MessageEvent<string>) => {
+      // Every event of the server carries its id; one without cannot be ordered, so it is skipped.
       const id = Number(event.lastEventId);
-      if (Number.isFinite(id) && id > 0) {
-        if (id <= lastId) return;
-        lastId = id;
-      }
+      if (!Number.isSafeInteger(id) || id <= lastId) return;
+      lastId = id;
       let data: unknown;
       try {
         data = JSON.parse(event.data);

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { QaSettings, StaffBoard, StaffQuestion } from '../../../contract/qa.js';
 import { boardKey, getBoard, staffStreamUrl } from './api.js';
 import { upsertQuestion } from './questions.js';
@@ -31,13 +31,26 @@ export function useStaffBoard(eventId: string) {
     [queryClient, eventId],
   );
 
+  /** Each event moves the board's `lastEventId` on; events the board already has are skipped. */
   const onMessage = useCallback(
-    (message: QaStreamMessage) => {
-      if (message.type === 'question') put(message.data as StaffQuestion);
-      else if (message.type === 'settings') putSettings(message.data as QaSettings);
-    },
-    [put, putSettings],
+    (message: QaStreamMessage) =>
+      queryClient.setQueryData<StaffBoard>(boardKey(eventId), (b) => {
+        if (!b || message.id <= b.lastEventId) return b;
+        const next = { ...b, lastEventId: message.id };
+        if (message.type === 'question')
+          return { ...next, questions: upsertQuestion(b.questions, message.data as StaffQuestion, (q) => q) };
+        if (message.type === 'settings') return { ...next, settings: message.data as QaSettings };
+        return next;
+      }),
+    [queryClient, eventId],
   );
+  // A refetch read before events already shown (it was answered late) is stale: read again.
+  const newest = useRef(0);
+  useEffect(() => {
+    if (!board.data) return;
+    if (board.data.lastEventId < newest.current) void refetch();
+    else newest.current = board.data.lastEventId;
+  }, [board.data, refetch]);
   const since = board.data ? board.data.lastEventId : null;
   const live = useQaStream(board.data ? staffStreamUrl(eventId) : null, since, onMessage);
 
