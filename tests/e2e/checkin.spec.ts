@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
+import { chromium, expect, type Page, test } from '@playwright/test';
 import QRCode from 'qrcode';
 import { CONSENT_VERSION } from '../../src/contract/registrations.js';
+import { apiClient, signedInAdmin } from './support/api.js';
 
 /**
  * On-site journeys: a staff phone checks a pass in with the camera (a fake camera playing a video
@@ -10,12 +11,10 @@ import { CONSENT_VERSION } from '../../src/contract/registrations.js';
  * dashboard and the sign-in wall show the arrivals. The spec makes its own browser contexts (phone
  * 390×844, wall 1920×1080), so it runs once, in the desktop project.
  */
-const ADMIN = { name: '王管理', email: 'admin@e2e.guanmo.test', password: 'e2e-password-1' };
 const SCREENS = 'test-results/screens';
 const FIXTURES = 'tests/e2e/fixtures';
 const PHONE = { width: 390, height: 844 };
 const WALL = { width: 1920, height: 1080 };
-const API = '/api/v1';
 /** antd spaces out a two-character Chinese button label (签 到). */
 const CHECK_IN = /^签\s?到$/;
 const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -24,41 +23,6 @@ type Person = { name: string; registrationId: string; passUrl: string };
 type Journey = { eventId: string; theme: string; people: Person[]; storage: string };
 
 let journey: Journey;
-
-/** An API client with the double-submit CSRF token (from the `guanmo_csrf` cookie). */
-async function apiClient(baseURL: string, storageState?: string) {
-  const ctx = await playwrightRequest.newContext({ baseURL, storageState });
-  await ctx.get(`${API}/auth/csrf`);
-  const csrf = async () =>
-    (await ctx.storageState()).cookies.find((c) => c.name === 'guanmo_csrf')?.value ?? '';
-  const call = async <T>(method: 'post' | 'put' | 'get', url: string, data?: unknown): Promise<T> => {
-    const res = await ctx[method](`${API}${url}`, {
-      data,
-      headers: method === 'get' ? {} : { 'x-csrf-token': await csrf() },
-    });
-    expect(res.status(), `${method.toUpperCase()} ${url}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as T;
-  };
-  return { ctx, call };
-}
-
-/** The first admin (made here when this spec runs before the foundation journey). */
-async function signedInAdmin(baseURL: string) {
-  const client = await apiClient(baseURL);
-  const status = await client.call<{ needsSetup: boolean }>('get', '/setup');
-  if (status.needsSetup) {
-    const token = new URL(process.env.E2E_SETUP_URL ?? 'http://x/').searchParams.get('token') ?? '';
-    await client.call('post', '/setup', {
-      token,
-      association: { name: '深圳市物业管理协会（测试）', region: '深圳市' },
-      admin: { name: ADMIN.name, email: ADMIN.email, mobile: '13800138000', password: ADMIN.password },
-      demo: false,
-    });
-  } else {
-    await client.call('post', '/auth/login', { login: ADMIN.email, password: ADMIN.password });
-  }
-  return client;
-}
 
 const dayPlus = (days: number) => {
   const d = new Date(Date.now() + days * 86_400_000);

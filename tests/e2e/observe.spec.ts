@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import type { ObservationSummary, StaffNote } from '../../src/contract/observations.js';
 import { CONSENT_VERSION } from '../../src/contract/registrations.js';
+import { apiClient, signedInAdmin } from './support/api.js';
 
 /**
  * The observation journey: an attendee opens the phone scorecard once, loses the network, records
@@ -12,49 +13,14 @@ import { CONSENT_VERSION } from '../../src/contract/registrations.js';
  * staff API then holds exactly five observations and two photos, and the live wall shows them.
  * It makes its own contexts (phone 390×844, wall 1920×1080), so it runs once, in the desktop project.
  */
-const ADMIN = { name: '王管理', email: 'admin@e2e.guanmo.test', password: 'e2e-password-1' };
 const SCREENS = 'test-results/screens';
 const FIXTURES = 'tests/e2e/fixtures';
-const API = '/api/v1';
 const PHONE = { width: 390, height: 844 };
 const WALL = { width: 1920, height: 1080 };
 const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 type Journey = { eventId: string; theme: string; passToken: string; storage: string };
 let journey: Journey;
-
-async function apiClient(baseURL: string, storageState?: string) {
-  const ctx = await playwrightRequest.newContext({ baseURL, storageState });
-  await ctx.get(`${API}/auth/csrf`);
-  const csrf = async () =>
-    (await ctx.storageState()).cookies.find((c) => c.name === 'guanmo_csrf')?.value ?? '';
-  const call = async <T>(method: 'post' | 'put' | 'get', url: string, data?: unknown): Promise<T> => {
-    const res = await ctx[method](`${API}${url}`, {
-      data,
-      headers: method === 'get' ? {} : { 'x-csrf-token': await csrf() },
-    });
-    expect(res.status(), `${method.toUpperCase()} ${url}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as T;
-  };
-  return { ctx, call };
-}
-
-async function signedInAdmin(baseURL: string) {
-  const client = await apiClient(baseURL);
-  const status = await client.call<{ needsSetup: boolean }>('get', '/setup');
-  if (status.needsSetup) {
-    const token = new URL(process.env.E2E_SETUP_URL ?? 'http://x/').searchParams.get('token') ?? '';
-    await client.call('post', '/setup', {
-      token,
-      association: { name: '深圳市物业管理协会（测试）', region: '深圳市' },
-      admin: { name: ADMIN.name, email: ADMIN.email, mobile: '13800138000', password: ADMIN.password },
-      demo: false,
-    });
-  } else {
-    await client.call('post', '/auth/login', { login: ADMIN.email, password: ADMIN.password });
-  }
-  return client;
-}
 
 const dayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
