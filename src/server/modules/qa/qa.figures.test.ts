@@ -22,7 +22,7 @@ describe('qaFigures', () => {
     });
   });
 
-  it('counts asked, answered, per source and votes, leaving out hidden and merged questions', async () => {
+  it('counts asked, answered, per source and votes, leaving out hidden, merged and unapproved imported questions', async () => {
     const { event, eventSiteId } = await buildObservedEvent(t);
     const other = await buildObservedEvent(t);
     const pass = await buildPass(t.database, event, eventSiteId);
@@ -40,6 +40,9 @@ describe('qaFigures', () => {
         q('prepared', 'approved', 2),
         q('prepared', 'answered', 1),
         q('registration', 'pending', 0),
+        q('prepared', 'pending', 0),
+        q('registration', 'approved', 1),
+        q('live', 'pending', 0),
         q('observation', 'answered', 4),
         q('live', 'approved', 3),
         q('live', 'hidden', 7),
@@ -47,10 +50,10 @@ describe('qaFigures', () => {
         q('live', 'approved', 9, other.event.id),
       ]);
     expect(await qaFigures(t.ctx(), event.id)).toEqual({
-      asked: 5,
+      asked: 6,
       answered: 2,
-      bySource: { prepared: 2, registration: 1, observation: 1, live: 1 },
-      votes: 10,
+      bySource: { prepared: 2, registration: 1, observation: 1, live: 2 },
+      votes: 11,
     });
   });
 });
