@@ -14,9 +14,11 @@ import '../../../attendee/survey/survey.css';
 export function SurveyPreview({
   definition,
   anonymous,
+  testId = 'survey-preview',
 }: {
   definition: SurveyDefinition;
   anonymous: boolean;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
@@ -32,7 +34,7 @@ export function SurveyPreview({
   };
 
   return (
-    <div className="gm-sv-phone" data-testid="survey-preview">
+    <div className="gm-sv-phone" data-testid={testId}>
       <div className="gm-sv-phone-notch" />
       <div className="gm-sv-phone-screen">
         <div className="gm-sv-phone-top">
@@ -64,7 +66,7 @@ export function SurveyPreview({
               </div>
             ) : null}
             {done ? (
-              <div className="sv-card" role="status" data-testid="survey-preview-thanks">
+              <div className="sv-card" role="status" data-testid={`${testId}-thanks`}>
                 <b>{t('attendee.survey.thanksTitle')}</b>
                 <p className="sv-text">{definition.thanks || t('attendee.survey.thanksText')}</p>
               </div>
@@ -74,7 +76,7 @@ export function SurveyPreview({
               className="sv-submit-button"
               style={{ marginTop: 12 }}
               onClick={submit}
-              data-testid="survey-preview-submit"
+              data-testid={`${testId}-submit`}
             >
               {t('attendee.survey.submit')}
             </button>
@@ -92,7 +94,7 @@ export function SurveyPreview({
                 setErrors({});
                 setDone(false);
               }}
-              data-testid="survey-preview-clear"
+              data-testid={`${testId}-clear`}
             >
               {t('surveys.preview.clear')}
             </Button>

@@ -2,6 +2,7 @@ import {
   BarChartOutlined,
   LeftOutlined,
   LockOutlined,
+  MobileOutlined,
   PlayCircleOutlined,
   QrcodeOutlined,
   ReloadOutlined,
@@ -15,6 +16,7 @@ import {
   App,
   Button,
   Card,
+  Drawer,
   Flex,
   Popconfirm,
   Radio,
@@ -54,6 +56,7 @@ import {
 } from '../api.js';
 import { DefinitionEditor } from '../components/DefinitionEditor.js';
 import { definitionPath, locksOf, type Problem } from '../components/editorModel.js';
+import { formatTime } from '../components/format.js';
 import { SendModal } from '../components/SendModal.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { SurveyPreview } from '../components/SurveyPreview.js';
@@ -86,6 +89,7 @@ function Builder({ eventId, detail }: { eventId: string; detail: SurveyDetail })
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState<'save' | 'send' | 'state' | 'reset' | null>(null);
   const [sending, setSending] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const locks = useMemo(
     () => locksOf(detail.definition, detail.responses),
     [detail.definition, detail.responses],
@@ -222,6 +226,14 @@ function Builder({ eventId, detail }: { eventId: string; detail: SurveyDetail })
               {t('surveys.links.results')}
             </Button>
           </Link>
+          <Button
+            className="gm-sv-preview-button"
+            icon={<MobileOutlined />}
+            onClick={() => setPreviewing(true)}
+            data-testid="survey-preview-open"
+          >
+            {t('surveys.preview.open')}
+          </Button>
           <Tooltip title={status === 'draft' ? t('surveys.links.slideDraft') : undefined}>
             <Button
               icon={<QrcodeOutlined />}
@@ -308,7 +320,7 @@ function Builder({ eventId, detail }: { eventId: string; detail: SurveyDetail })
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="survey-counts">
           {t('surveys.state.counts', { responses: detail.responses, invited: detail.invited })}
           {detail.sentAt
-            ? ` · ${t('surveys.state.sentAt', { time: new Date(detail.sentAt).toLocaleString(i18n.language) })}`
+            ? ` · ${t('surveys.state.sentAt', { time: formatTime(detail.sentAt, i18n.language) })}`
             : ''}
         </Typography.Paragraph>
       </Card>
@@ -397,6 +409,17 @@ function Builder({ eventId, detail }: { eventId: string; detail: SurveyDetail })
         </div>
       </div>
 
+      <Drawer
+        open={previewing}
+        onClose={() => setPreviewing(false)}
+        title={t('surveys.preview.open')}
+        size={440}
+        styles={{ body: { padding: 12 } }}
+      >
+        {previewing ? (
+          <SurveyPreview definition={definition} anonymous={anonymous} testId="survey-preview-drawer" />
+        ) : null}
+      </Drawer>
       <SendModal
         open={sending}
         status={status}
