@@ -10,12 +10,12 @@ const npsColor = (v: number) =>
   v <= 6 ? NPS_COLORS.detractors : v <= 8 ? NPS_COLORS.passives : NPS_COLORS.promoters;
 
 /** Promoters, passives and detractors as one stacked bar with counts, and the NPS itself. */
-export function NpsBreakdown({ nps }: { nps: NpsSummary }) {
+export function NpsBreakdown({ nps, prefix }: { nps: NpsSummary; prefix: string }) {
   const { t } = useTranslation();
   const share = (n: number) => (nps.answered ? n / nps.answered : 0);
   const parts = (['promoters', 'passives', 'detractors'] as const).map((key) => ({ key, count: nps[key] }));
   return (
-    <div data-testid="survey-nps-breakdown">
+    <div data-testid={`${prefix}-breakdown`}>
       <div className="gm-sv-nps-bar" aria-hidden="true">
         {parts.map((p) => (
           <span key={p.key} style={{ width: `${share(p.count) * 100}%`, background: NPS_COLORS[p.key] }} />
@@ -23,7 +23,7 @@ export function NpsBreakdown({ nps }: { nps: NpsSummary }) {
       </div>
       <Flex gap={12} wrap>
         {parts.map((p) => (
-          <Typography.Text key={p.key} data-testid={`survey-nps-${p.key}`}>
+          <Typography.Text key={p.key} data-testid={`${prefix}-${p.key}`}>
             <span style={{ color: NPS_COLORS[p.key] }}>■</span> {t(`surveys.results.${p.key}`)} {p.count} (
             {percent(nps.answered ? share(p.count) : null)})
           </Typography.Text>
@@ -128,7 +128,7 @@ export function QuestionResultCard({
               </Typography.Text>
             </div>
             <div style={{ flex: '1 1 360px', minWidth: 0 }}>
-              <NpsBreakdown nps={q.nps} />
+              <NpsBreakdown nps={q.nps} prefix={`survey-result-nps-${q.questionId}`} />
               <BarChart
                 categories={q.distribution.map((d) => String(d.value))}
                 series={[{ name: t('surveys.results.count'), values: q.distribution.map((d) => d.count) }]}

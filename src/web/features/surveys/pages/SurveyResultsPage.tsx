@@ -211,7 +211,7 @@ function Summary({ r }: { r: SurveyResults }) {
             data-testid="survey-nps"
           />
           {r.nps ? (
-            <NpsBreakdown nps={r.nps} />
+            <NpsBreakdown nps={r.nps} prefix="survey-nps" />
           ) : (
             <Typography.Text type="secondary">{t('surveys.results.noNps')}</Typography.Text>
           )}
