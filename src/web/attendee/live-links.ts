@@ -32,10 +32,12 @@ export const LIVE_LINKS: LiveLink[] = [
     key: 'survey',
     labelKey: 'attendee.live.survey',
     href: (token) => `/p/${encodeURIComponent(token)}/survey`,
-    // Open, or answered (to read it again); before the pass carries `survey`, from the event's status.
+    // Open (in any event status), or answered (to read it again); a pass cached before the pass
+    // carried `survey` falls back to the event's status.
     shown: (pass) =>
       pass.survey !== undefined
-        ? pass.survey?.status === 'open' || !!pass.survey?.responded
+        ? (pass.survey?.status === 'open' && pass.registration.status === 'confirmed') ||
+          !!pass.survey?.responded
         : pass.registration.status === 'confirmed' &&
           ['in_progress', 'completed'].includes(pass.event.status),
   },

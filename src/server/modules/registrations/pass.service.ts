@@ -8,6 +8,7 @@ import { groups } from '../groups/groups.table.js';
 import { eraseObservations, exportObservations } from '../observations/observations.privacy.js';
 import { eraseQa, exportQa } from '../qa/qa.privacy.js';
 import { sites } from '../sites/sites.table.js';
+import { passSurveySummary } from '../surveys/surveys.pass-summary.js';
 import { eraseSurveyResponse, exportSurveyResponse, stripSurveyTexts } from '../surveys/surveys.privacy.js';
 import { users } from '../users/users.table.js';
 import { fieldsOf, settingsOf, validateAnswers } from './registration-form.js';
@@ -103,6 +104,7 @@ export async function getPass(ctx: Ctx, token: string) {
       now < event.registrationDeadline &&
       ['published', 'registration_closed'].includes(event.status),
     retentionDays: (await settingsOf(ctx, event.id)).retentionDays,
+    survey: await passSurveySummary(ctx, event.id, reg.id),
   };
 }
 
