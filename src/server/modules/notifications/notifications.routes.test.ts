@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_TYPES } from '../../../contract/notifications.js';
 import { buildAssociation, buildUser } from '../../test/factories.js';
 import { createTestApp, problem, type TestApp, type TestClient } from '../../test/harness.js';
 import { auditLog } from '../audit/audit.table.js';
@@ -217,7 +218,8 @@ describe('message templates', () => {
     const res = await staff.get('/api/v1/message-templates');
     expect(res.statusCode).toBe(200);
     const list = res.json() as { type: string; locale: string; custom: boolean; placeholders: string[] }[];
-    expect(list).toHaveLength(16);
+    expect(list).toHaveLength(MESSAGE_TYPES.length * 2);
+    expect(new Set(list.map((x) => x.type))).toEqual(new Set(MESSAGE_TYPES));
     const confirmation = list.find((x) => x.type === 'confirmation' && x.locale === 'zh-CN');
     expect(confirmation?.custom).toBe(false);
     expect(confirmation?.placeholders).toEqual(expect.arrayContaining(['name', 'eventTheme', 'passUrl']));
