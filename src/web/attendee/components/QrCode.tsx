@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /** The pass QR, drawn on the phone (works offline once the page is loaded). */
-export function QrCode({ text, label }: { text: string; label: string }) {
+export function QrCode({ text, label, size = 280 }: { text: string; label: string; size?: number }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,6 +18,7 @@ export function QrCode({ text, label }: { text: string; label: string }) {
       live = false;
     };
   }, [text]);
-  if (!svg) return <div style={{ width: 240, height: 240 }} aria-hidden="true" />;
-  return <img src={svg} alt={label} width={280} height={280} data-testid="pass-qr" />;
+  if (!svg)
+    return <div style={{ width: Math.min(size, 240), height: Math.min(size, 240) }} aria-hidden="true" />;
+  return <img src={svg} alt={label} width={size} height={size} data-testid="pass-qr" />;
 }

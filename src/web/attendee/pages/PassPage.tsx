@@ -5,11 +5,12 @@ import { cancelPass, erasePass, getPass, getPublicEvent, passLinks } from '../ap
 import { Dialog } from '../components/Dialog.js';
 import { LiveSection } from '../components/LiveSection.js';
 import { PassEditForm } from '../components/PassEditForm.js';
-import { QrCode } from '../components/QrCode.js';
+import { PassQrCard } from '../components/PassQrCard.js';
 import { Shell } from '../components/Shell.js';
 import { formatDateTime, formatDay, store } from '../format.js';
 import { useTranslation } from '../i18n.js';
 import { useInstallable } from '../install.js';
+import { checkinTimeText, passDay } from '../pass-day.js';
 import { navigate } from '../router.js';
 import type { Pass } from '../types.js';
 
@@ -17,12 +18,23 @@ const cacheKey = (token: string) => `guanmo_pass_${token}`;
 type Cached = { pass: Pass; event: PublicEvent | null; savedAt: string };
 
 function StatusBanner({ pass }: { pass: Pass }) {
-  const { t } = useTranslation();
-  const { status, waitlistPosition } = pass.registration;
+  const { t, lang } = useTranslation();
+  const { status, waitlistPosition, checkedInAt } = pass.registration;
+  const running = pass.event.status === 'in_progress';
+  if (passDay(pass).checkedIn && checkedInAt) {
+    return (
+      <div className="status checkedin" data-testid="pass-status" role="status">
+        {t('attendee.pass.checkedInAt', { time: checkinTimeText(checkedInAt, lang) })}
+        {running ? <small>{t('attendee.pass.statusText.checkedIn')}</small> : null}
+      </div>
+    );
+  }
   const detail =
     status === 'waitlisted'
       ? t('attendee.pass.waitlistPosition', { position: waitlistPosition ?? '-' })
-      : t(`attendee.pass.statusText.${status}`);
+      : status === 'confirmed' && running
+        ? t('attendee.pass.statusText.today')
+        : t(`attendee.pass.statusText.${status}`);
   return (
     <div className={`status ${status}`} data-testid="pass-status" role="status">
       {t(`attendee.pass.status.${status}`)}
@@ -116,6 +128,7 @@ export default function PassPage({ token, edit }: { token: string; edit: boolean
     ? `${event.dateText}${event.timeSpan ? ` ${event.timeSpan}` : ''}`
     : formatDay(ev.eventDate);
   const active = r.status !== 'cancelled';
+  const day = passDay(pass);
 
   async function act(kind: 'cancel' | 'erase') {
     setBusy(true);
@@ -170,30 +183,14 @@ export default function PassPage({ token, edit }: { token: string; edit: boolean
         />
       ) : (
         <>
-          <section className={`card qr${active ? '' : ' dim'}`} aria-label={t('attendee.pass.title')}>
-            <QrCode text={links.url} label={t('attendee.pass.qrLabel')} />
-            <div className="who" data-testid="pass-name">
-              {r.name}
-            </div>
-            <div className="muted">{[r.unitName, r.position].filter(Boolean).join(' · ')}</div>
-            <div>
-              {t('attendee.pass.site')}：<b>{r.siteName}</b>
-            </div>
-            <div className="hint">
-              {active ? t('attendee.pass.showAtCheckin') : t('attendee.pass.inactive')}
-            </div>
-          </section>
+          {day.liveFirst ? <LiveSection pass={pass} token={token} /> : null}
 
-          {r.groupName || r.guideName || r.checkedInAt ? (
+          <PassQrCard pass={pass} url={links.url} compact={day.compactQr} />
+
+          {r.groupName || r.guideName ? (
             <section className="card" data-testid="pass-group">
               <h2>{t('attendee.pass.onSite')}</h2>
               <dl className="facts">
-                {r.checkedInAt ? (
-                  <>
-                    <dt>{t('attendee.pass.checkedIn')}</dt>
-                    <dd>{formatDateTime(r.checkedInAt)}</dd>
-                  </>
-                ) : null}
                 {r.groupName ? (
                   <>
                     <dt>{t('attendee.pass.group')}</dt>
@@ -210,7 +207,7 @@ export default function PassPage({ token, edit }: { token: string; edit: boolean
             </section>
           ) : null}
 
-          <LiveSection pass={pass} token={token} />
+          {day.liveFirst ? null : <LiveSection pass={pass} token={token} />}
 
           <section className="card">
             <h2>{t('attendee.pass.event')}</h2>
