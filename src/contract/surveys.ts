@@ -438,9 +438,12 @@ export const surveyResultsSchema = z.object({
   anonymous: z.boolean(),
   audience: z.enum(SURVEY_AUDIENCES),
   title: z.string(),
+  /** The audience size once the survey has been opened (0 before): the rate's denominator. */
   invited: z.number().int(),
   /** All responses (the rate counts only those from the audience). */
   responses: z.number().int(),
+  /** Responses from the audience: the rate's numerator ("answered / invited"). */
+  answered: z.number().int(),
   /** Responses from the audience ÷ audience size, 0–1; null when nobody is in the audience. */
   responseRate: z.number().nullable(),
   /**

@@ -529,7 +529,7 @@ test.describe
         await staff.goto(`/events/${journey.eventId}/survey/results`);
         await expect(staff.getByTestId('survey-results')).toBeVisible();
         await expect(staff.getByTestId('survey-response-rate')).toContainText('66.7%');
-        await expect(staff.getByTestId('survey-results')).toContainText('已收到 2 份 · 已邀请 3 人');
+        await expect(staff.getByTestId('survey-results')).toContainText('已回收 2 / 3 份');
         // Every rating item: one 5 and one 4.
         await expect(staff.getByTestId('survey-satisfaction')).toContainText('4.50');
         // NPS: 10 (promoter) and 8 after the edit (passive).

@@ -83,7 +83,13 @@ describe('results', () => {
   it('computes the rate, distributions, averages, choice counts, matrix rows, NPS and free text', async () => {
     const { event, a, b } = await answered({ anonymous: false });
     const results = (await staff.get(api(event.id, '/results'))).json() as SurveyResults;
-    expect(results).toMatchObject({ invited: 4, responses: 3, responseRate: 0.75, anonymous: false });
+    expect(results).toMatchObject({
+      invited: 4,
+      responses: 3,
+      answered: 3,
+      responseRate: 0.75,
+      anonymous: false,
+    });
 
     const overall = question<'rating'>(results, 'overall');
     expect(overall.average).toBe(4);
@@ -135,6 +141,30 @@ describe('results', () => {
     const responses = (await staff.get(api(event.id, '/responses'))).json() as StaffResponses;
     expect(responses.items.map((r) => r.respondent?.name)).toContain(a.name);
     expect(responses.items.every((r) => r.id && r.submittedAt)).toBe(true);
+  });
+
+  it('counts answered / invited within the audience: a response from outside stays listed, not in the rate', async () => {
+    const built = await buildSurveyEvent(t);
+    const here = await buildAttendee(t.database, built.event, built.eventSiteId);
+    const away = await buildAttendee(t.database, built.event, built.eventSiteId, { arrived: false });
+    await buildAttendee(t.database, built.event, built.eventSiteId);
+    const detail = (await staff.get(api(built.event.id))).json() as SurveyDetail;
+    const put = (audience: 'arrived' | 'confirmed') =>
+      staff.put(api(built.event.id), { definition: detail.definition, anonymous: false, audience });
+    const before = (await staff.get(api(built.event.id, '/results'))).json() as SurveyResults;
+    expect(before).toMatchObject({ invited: 0, responses: 0, answered: 0, responseRate: null });
+
+    expect((await put('confirmed')).statusCode).toBe(200);
+    await staff.post(api(built.event.id, '/open'));
+    for (const person of [here, away])
+      expect((await client.put(pass(person.passToken), { answers: answers({}) })).statusCode).toBe(200);
+    const all = (await staff.get(api(built.event.id, '/results'))).json() as SurveyResults;
+    expect(all).toMatchObject({ invited: 3, responses: 2, answered: 2 });
+
+    // Narrowed to the people who came: the absentee's response stays, outside the rate.
+    expect((await put('arrived')).statusCode).toBe(200);
+    const arrived = (await staff.get(api(built.event.id, '/results'))).json() as SurveyResults;
+    expect(arrived).toMatchObject({ invited: 2, responses: 2, answered: 1, responseRate: 0.5 });
   });
 
   it('publishes a data-free hint on every response for the live results page', async () => {

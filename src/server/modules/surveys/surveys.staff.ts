@@ -56,7 +56,7 @@ export async function buildResults(
   survey: SurveyRow,
   rows: StoredResponse[],
 ): Promise<SurveyResults> {
-  const { invited, responseRate } = await participation(ctx, survey);
+  const { invited, fromAudience, responseRate } = await participation(ctx, survey);
   const computed = computeResults(
     survey.definition,
     rows.map((r) => ({
@@ -73,6 +73,7 @@ export async function buildResults(
     title: survey.definition.title,
     invited,
     responses: rows.length,
+    answered: fromAudience,
     responseRate,
     satisfactionAverage: computed.satisfactionAverage,
     nps: computed.nps,

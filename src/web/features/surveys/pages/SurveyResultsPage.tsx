@@ -182,8 +182,14 @@ function Summary({ r }: { r: SurveyResults }) {
                 data-testid="survey-response-rate"
               />
               <Typography.Text type="secondary">
-                {t('surveys.results.responsesOf', { responses: r.responses, invited: r.invited })}
+                {t('surveys.results.responsesOf', { answered: r.answered, invited: r.invited })}
                 <br />
+                {r.responses > r.answered ? (
+                  <>
+                    {t('surveys.results.outsideAudience', { count: r.responses - r.answered })}
+                    <br />
+                  </>
+                ) : null}
                 {t(`surveys.audience.${r.audience}`)}
               </Typography.Text>
             </div>
