@@ -164,8 +164,9 @@ export async function remindNonRespondents(ctx: Ctx, eventId: string): Promise<S
       const last = invitation
         ? Math.max(invitation.invitedAt.getTime(), invitation.lastRemindedAt?.getTime() ?? 0)
         : 0;
-      if (last > since) skipped++;
-      else if (!person.email) unreachable++;
+      // No address is the lasting reason: waiting out the cooldown would not reach them either.
+      if (!person.email) unreachable++;
+      else if (last > since) skipped++;
       else due.push({ person, invitation });
     }
     const shared = await round(tx, event, survey);

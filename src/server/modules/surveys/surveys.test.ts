@@ -434,4 +434,24 @@ describe('sending and reminders', () => {
     await staff.post(api(event.id, '/close'));
     expect(problem(await staff.post(api(event.id, '/remind'))).code).toBe('surveys.not_open');
   });
+
+  it('counts people without an e-mail address as unreachable, also right after their invitation', async () => {
+    const { event, eventSiteId } = await setup();
+    await buildAttendee(t.database, event, eventSiteId, { email: null });
+    const sent = (await staff.post(api(event.id, '/send'), {})).json() as SendResult;
+    expect(sent).toMatchObject({ audience: 3, queued: 2, skipped: 0, unreachable: 1 });
+
+    // Within the cooldown: the two invited by e-mail wait, the one without an address is unreachable.
+    const soon = (await staff.post(api(event.id, '/remind'))).json() as SendResult;
+    expect(soon).toMatchObject({ queued: 0, skipped: 2, unreachable: 1 });
+    const now = t.clock.now();
+    try {
+      t.clock.set(new Date(now.getTime() + 2 * 3600_000));
+      const later = (await staff.post(api(event.id, '/remind'))).json() as SendResult;
+      expect(later).toMatchObject({ queued: 2, skipped: 0, unreachable: 1 });
+    } finally {
+      t.clock.set(new Date());
+    }
+    expect(await messages(event.id, 'survey_reminder')).toHaveLength(2);
+  });
 });

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type NonRespondent,
@@ -10,6 +10,7 @@ import {
 } from '../../../../contract/surveys.js';
 import { useApiError } from '../../../components/useApiError.js';
 import { getNonRespondents, nonRespondentsKey, remindNonRespondents } from '../api.js';
+import { reminderPlan } from '../reminders.js';
 import { formatTime } from './format.js';
 
 /** 未填写名单: who in the audience has not answered, how often they were reminded, and a reminder. */
@@ -27,6 +28,12 @@ export function NonRespondentsPanel({
   const showError = useApiError();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
+  // The button wakes up when the cooldown of the people waiting has passed.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
   const list = useQuery({
     queryKey: nonRespondentsKey(eventId),
     queryFn: () => getNonRespondents(eventId),
@@ -62,6 +69,16 @@ export function NonRespondentsPanel({
   const items = list.data.items;
   const reminded = items.filter((i) => i.reminders > 0).length;
   const noEmail = items.filter((i) => !i.hasEmail).length;
+  const plan = reminderPlan(items, now);
+  const minutes = REMINDER_COOLDOWN_MINUTES;
+  const waiting = [
+    plan.justInvited ? t('surveys.remind.justInvited', { count: plan.justInvited, minutes }) : null,
+    plan.justReminded ? t('surveys.remind.justReminded', { count: plan.justReminded, minutes }) : null,
+    plan.nextAt
+      ? t('surveys.remind.nextAt', { time: formatTime(new Date(plan.nextAt).toISOString(), i18n.language) })
+      : null,
+  ].filter(Boolean);
+  const canRemind = status === 'open' && plan.due > 0;
 
   return (
     <div data-testid="survey-non-respondents">
@@ -72,22 +89,27 @@ export function NonRespondentsPanel({
           {noEmail ? ` · ${t('surveys.nonRespondents.noEmail', { count: noEmail })}` : ''}
         </Typography.Text>
         <Popconfirm
-          title={t('surveys.remind.confirm', { count: items.length })}
-          description={t('surveys.remind.confirmHint', { minutes: REMINDER_COOLDOWN_MINUTES })}
+          title={t('surveys.remind.confirm', { count: plan.due })}
+          description={t('surveys.remind.confirmHint', { minutes })}
           onConfirm={() => void remind()}
-          disabled={status !== 'open' || items.length === 0}
+          disabled={!canRemind}
         >
           <Button
             type="primary"
             icon={<BellOutlined />}
             loading={busy}
-            disabled={status !== 'open' || items.length === 0}
+            disabled={!canRemind}
             data-testid="survey-remind"
           >
-            {t('surveys.remind.button', { count: items.length })}
+            {t('surveys.remind.button', { count: plan.due })}
           </Button>
         </Popconfirm>
       </Flex>
+      {status === 'open' && waiting.length ? (
+        <Typography.Paragraph type="secondary" data-testid="survey-remind-wait" style={{ marginTop: -4 }}>
+          {waiting.join(' · ')}
+        </Typography.Paragraph>
+      ) : null}
       {status !== 'open' ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('surveys.remind.onlyOpen')} />
       ) : null}
