@@ -36,11 +36,18 @@ function decodeError(error: unknown, sourceMime: string): AppError {
   return invalid('files.image_invalid');
 }
 
+/**
+ * WebP effort 2 instead of the default 4: measured on a 2400 × 1800 phone photo it encodes in
+ * ~0.4 s instead of ~0.7 s of one core, for files a few per cent larger; photos arrive in bursts
+ * (200 attendees at a stop), so CPU per photo decides how long the last one waits.
+ */
+const WEBP_EFFORT = 2;
+
 async function toWebp(input: Buffer, edge: number, quality: number): Promise<ImageVariant> {
   const { data, info } = await sharp(input, inputOptions)
     .autoOrient() // apply the EXIF orientation to the pixels before the metadata goes
     .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality })
+    .webp({ quality, effort: WEBP_EFFORT })
     // No withMetadata/keepExif: sharp writes no EXIF, GPS, XMP or IPTC into the output.
     .toBuffer({ resolveWithObject: true });
   return { data, mime: 'image/webp', width: info.width, height: info.height };
@@ -66,7 +73,9 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       throw invalid('files.too_many_pixels', { megapixels: MEGAPIXELS });
     }
     const main = await toWebp(input, FILE_LIMITS.maxEdge, 82);
-    const thumb = await toWebp(main.data, FILE_LIMITS.thumbEdge, 75);
+    // From the upload, not from `main`: a JPEG then decodes at 1/8 scale (shrink-on-load), ~30 ms
+    // instead of ~160 ms for decoding the full-size WebP again.
+    const thumb = await toWebp(input, FILE_LIMITS.thumbEdge, 75);
     const sha256 = createHash('sha256').update(main.data).digest('hex');
     return { sourceMime, main, thumb, sha256 };
   } catch (error) {
