@@ -5,7 +5,7 @@ import { PASSES_KEY } from '../api.js';
 import { Shell } from '../components/Shell.js';
 import { formatDateTime, store } from '../format.js';
 import { useTranslation } from '../i18n.js';
-import { answerIssues, answersToSend, progressOf, questionIdOfPath } from './answers.js';
+import { answerIssues, answersToSend, firstProblem, progressOf, questionIdOfPath } from './answers.js';
 import { fetchPassSurvey, submitResponse } from './api.js';
 import { SurveyForm, SurveyIntro } from './components/SurveyForm.js';
 import { SurveyText } from './text.js';
@@ -123,9 +123,8 @@ export default function SurveyPage({ token }: { token: string }) {
     const ids = Object.keys(issues);
     setErrors(Object.fromEntries(ids.map((id) => [id, t(issues[id].key, issues[id].params)])));
     if (ids.length) {
-      // In the order of the form, not of the object.
-      const first = survey.definition.sections.flatMap((s) => s.questions).find((q) => issues[q.id]);
-      if (first) focusQuestion(first.id);
+      const first = firstProblem(survey.definition, issues);
+      if (first) focusQuestion(first);
       return;
     }
     setBusy(true);
@@ -148,7 +147,7 @@ export default function SurveyPage({ token }: { token: string }) {
         }
         setErrors(byQuestion);
         setAlert(other.length ? other.join('；') : error.detail);
-        const first = Object.keys(byQuestion)[0];
+        const first = firstProblem(survey.definition, byQuestion);
         if (first) focusQuestion(first);
       } else if (error instanceof ApiError && error.status === 409) {
         setAlert(error.detail);
@@ -230,7 +229,13 @@ export default function SurveyPage({ token }: { token: string }) {
               {problems ? (
                 <div className="sv-summary" role="alert" data-testid="survey-error-summary">
                   {t('attendee.survey.fixProblems', { count: problems })}{' '}
-                  <button type="button" onClick={() => focusQuestion(Object.keys(errors)[0])}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      const first = firstProblem(survey.definition, errors);
+                      if (first) focusQuestion(first);
+                    }}
+                  >
                     {t('attendee.survey.showFirst')}
                   </button>
                 </div>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type SurveyDefinition, surveyDefinitionSchema } from '../../../contract/surveys.js';
-import { answerIssues, answersToSend, isAnswered, progressOf, questionIdOfPath } from './answers.js';
+import {
+  answerIssues,
+  answersToSend,
+  firstProblem,
+  isAnswered,
+  nextSingleChoice,
+  oneLine,
+  progressOf,
+  questionIdOfPath,
+} from './answers.js';
 
 const definition: SurveyDefinition = surveyDefinitionSchema.parse({
   title: '满意度调查',
@@ -100,5 +109,22 @@ describe('survey answers on the phone', () => {
   it('finds the question of a server field error', () => {
     expect(questionIdOfPath('body.answers.content_value')).toBe('content_value');
     expect(questionIdOfPath('body.answers')).toBeNull();
+  });
+
+  it('goes to the first problem in the order of the form, whatever order the errors came in', () => {
+    expect(firstProblem(definition, { nps: 'x', grid: 'y' })).toBe('grid');
+    expect(firstProblem(definition, { stale: 'x' })).toBeNull();
+    expect(firstProblem(definition, {})).toBeNull();
+  });
+
+  it('clears an optional single choice tapped again, never a required one', () => {
+    expect(nextSingleChoice(false, undefined, 'a')).toBe('a');
+    expect(nextSingleChoice(false, 'a', 'b')).toBe('b');
+    expect(nextSingleChoice(false, 'a', 'a')).toBeNull();
+    expect(nextSingleChoice(true, 'a', 'a')).toBe('a');
+  });
+
+  it('keeps a short text on one line', () => {
+    expect(oneLine('老旧小区\n改造\r\n红色物业')).toBe('老旧小区 改造 红色物业');
   });
 });

@@ -87,3 +87,16 @@ export function questionIdOfPath(path: string): string | null {
   const match = /(?:^|\.)answers\.([A-Za-z0-9_-]+)$/.exec(path);
   return match ? match[1] : null;
 }
+
+/** The question to show first when answers need attention: the first in the form's order. */
+export function firstProblem(definition: SurveyDefinition, problems: Record<string, unknown>): string | null {
+  return questionsOf(definition).find((q) => q.id in problems)?.id ?? null;
+}
+
+/** A tap on a single-choice option: picks it; on the picked option of an optional question, clears it. */
+export function nextSingleChoice(required: boolean, current: AnswerValue | undefined, tapped: string) {
+  return !required && current === tapped ? null : tapped;
+}
+
+/** A short text is one line: line breaks (typed or pasted into the wrapping field) become spaces. */
+export const oneLine = (text: string) => text.replace(/\r?\n/g, ' ');

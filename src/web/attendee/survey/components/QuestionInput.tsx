@@ -1,5 +1,5 @@
 import type { AnswerValue, Question } from '../../../../contract/surveys.js';
-import { rangeOf } from '../answers.js';
+import { nextSingleChoice, oneLine, rangeOf } from '../answers.js';
 import { TEXT_LIMITS } from '../limits.js';
 import { useSurveyText } from '../text.js';
 import { ScaleButtons, ScaleEnds } from './ScaleButtons.js';
@@ -54,10 +54,10 @@ function Choices({
   const chosen = multiple ? (Array.isArray(value) ? value : []) : typeof value === 'string' ? [value] : [];
   const max = question.type === 'multiple' ? question.maxChoices : 1;
   const full = multiple && max !== null && chosen.length >= max;
-  const toggle = (id: string) => {
-    if (!multiple) return onChange(chosen[0] === id ? null : id);
+  const toggle = (id: string) =>
     onChange(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
-  };
+  // A radio fires no change when tapped while checked: the click clears an optional answer.
+  const pick = (id: string) => onChange(nextSingleChoice(question.required, chosen[0], id));
   return (
     <>
       {multiple ? (
@@ -78,7 +78,8 @@ function Choices({
                 name={`sv-${question.id}`}
                 checked={on}
                 disabled={disabled || (full && !on)}
-                onChange={() => toggle(o.id)}
+                onChange={multiple ? () => toggle(o.id) : () => {}}
+                onClick={multiple ? undefined : () => pick(o.id)}
                 data-testid={`survey-option-${question.id}-${o.id}`}
               />
               <span>{o.label || '—'}</span>
@@ -86,6 +87,16 @@ function Choices({
           );
         })}
       </div>
+      {!multiple && !question.required && chosen.length && !disabled ? (
+        <button
+          type="button"
+          className="sv-clear"
+          onClick={() => onChange(null)}
+          data-testid={`survey-clear-${question.id}`}
+        >
+          {t('attendee.survey.clearChoice')}
+        </button>
+      ) : null}
     </>
   );
 }
@@ -194,10 +205,24 @@ export function QuestionInput(props: Props<Question>) {
         disabled,
         placeholder: q.placeholder ?? undefined,
         'aria-describedby': describedBy,
-        onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+        onChange: (e: { target: { value: string } }) =>
+          onChange(q.type === 'short_text' ? oneLine(e.target.value) : e.target.value),
         'data-testid': `survey-text-${q.id}`,
       };
-      if (q.type === 'short_text') return <input type="text" maxLength={TEXT_LIMITS.shortText} {...common} />;
+      // A one-line answer in a field that wraps, so a long placeholder is read in full on a phone.
+      if (q.type === 'short_text')
+        return (
+          <textarea
+            rows={2}
+            maxLength={TEXT_LIMITS.shortText}
+            enterKeyHint="done"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.preventDefault();
+            }}
+            {...common}
+            className="sv-input sv-short"
+          />
+        );
       return (
         <>
           <textarea rows={4} maxLength={TEXT_LIMITS.longText} {...common} />
