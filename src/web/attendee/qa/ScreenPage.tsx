@@ -153,7 +153,7 @@ export default function ScreenPage({ slug }: { slug: string }) {
             </div>
           )}
 
-          <div className="qs-queue">
+          <div className="qs-queue" hidden={!current}>
             <h2>
               {t('attendee.qa.screen.next')}
               {queue.length > QUEUE ? (
