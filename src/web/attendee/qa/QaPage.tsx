@@ -89,7 +89,7 @@ export default function QaPage({ token }: { token: string }) {
           </section>
         ) : null}
 
-        <section className="qa-section" data-testid="qa-open">
+        <section className="qa-section" data-testid="qa-open-list">
           <div className="qa-section-head">
             <h2>
               {t('attendee.qa.listTitle', { count: groups.open.length })}
