@@ -78,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const realtime = await createRealtimeHub(database);
   app.decorate('realtime', realtime);
   app.decorate('guanmoConfig', config);
+  app.addHook('preClose', async () => realtime.endStreams());
   app.addHook('onClose', () => realtime.close());
 
   app.setValidatorCompiler(validatorCompiler);

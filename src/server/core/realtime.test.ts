@@ -123,3 +123,26 @@ describe('realtime', () => {
     expect(events.map((e) => Object.keys(e.data as object)[0])).toEqual(['text', 'n']);
   });
 });
+
+describe('closing the server', () => {
+  it('ends open SSE streams, so close() does not wait for the clients', async () => {
+    const other = await createTestApp({
+      extend: (app) =>
+        app.get('/test-stream/:channel', async (request, reply) =>
+          streamChannel(request, reply, app.realtime, (request.params as { channel: string }).channel),
+        ),
+    });
+    await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(other.app.server.address() as { port: number }).port}/test-stream/closing`;
+    const res = await fetch(url);
+    const reader = res.body!.getReader();
+    await reader.read(); // the stream is open (retry: line)
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The client sees the end of the stream (and would reconnect to another process).
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+});

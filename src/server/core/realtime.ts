@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, DbOrTx } from '../db/client.js';
@@ -56,12 +57,20 @@ export async function pruneEvents(db: DbOrTx, olderThan: Date) {
 
 export type RealtimeHub = {
   subscribe(channel: string, listener: Listener): () => void;
+  /** Registers an open SSE response; the returned function forgets it. */
+  track(stream: ServerResponse): () => void;
+  /**
+   * Ends every open SSE response. Called before the server closes: an open stream would keep
+   * `app.close()` waiting for ever, and clients would believe they are still live.
+   */
+  endStreams(): void;
   close(): Promise<void>;
 };
 
 /** One LISTEN per process, fanned out to this process's subscribers by channel. */
 export async function createRealtimeHub(database: Database): Promise<RealtimeHub> {
   const listeners = new Map<string, Set<Listener>>();
+  const streams = new Set<ServerResponse>();
 
   const dispatch = async (payload: string) => {
     let parsed: Partial<RealtimeEvent> & { id: number };
@@ -120,6 +129,14 @@ export async function createRealtimeHub(database: Database): Promise<RealtimeHub
         if (!set.size) listeners.delete(channel);
       };
     },
+    track(stream) {
+      streams.add(stream);
+      return () => streams.delete(stream);
+    },
+    endStreams() {
+      for (const stream of streams) stream.end();
+      streams.clear();
+    },
     close: () => stop(),
   };
 }
@@ -150,15 +167,17 @@ export async function streamChannel(
   const queue: RealtimeEvent[] = [];
   let caughtUp = false;
   const write = (event: RealtimeEvent) => {
-    if (event.id <= sent) return;
+    if (event.id <= sent || res.writableEnded) return;
     sent = event.id;
     res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(present(event))}\n\n`);
   };
   const unsubscribe = hub.subscribe(channel, (event) => (caughtUp ? write(event) : queue.push(event)));
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15000);
+  const untrack = hub.track(res);
+  const heartbeat = setInterval(() => res.writableEnded || res.write(': keep-alive\n\n'), 15000);
   request.raw.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    untrack();
   });
   res.write('retry: 2000\n\n');
   // Catch up in pages until nothing is left (a long disconnection can miss more than one page).
