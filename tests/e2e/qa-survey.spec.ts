@@ -275,7 +275,7 @@ test.describe
         await moderate(staff, QUESTION_NAMED, 'approve', { status: 'approved' });
 
         for (const page of [p1, p2, p3]) {
-          await expect(page.getByTestId('qa-open').getByTestId('qa-item')).toHaveCount(2);
+          await expect(page.getByTestId('qa-open-list').getByTestId('qa-item')).toHaveCount(2);
           await expect(phoneItem(page, QUESTION_ANON)).toContainText('匿名');
           await expect(phoneItem(page, QUESTION_ANON)).not.toContainText(a1.name);
           await expect(phoneItem(page, QUESTION_NAMED)).toContainText(a2.name);
@@ -377,7 +377,7 @@ test.describe
           );
         // A fresh load agrees with what arrived live.
         await p3.reload();
-        await expect(p3.getByTestId('qa-open').getByTestId('qa-item')).toHaveCount(1);
+        await expect(p3.getByTestId('qa-open-list').getByTestId('qa-item')).toHaveCount(1);
         await expect(p3.getByTestId('qa-answered').getByTestId('qa-item')).toHaveCount(1);
         await expect(phoneItem(p3, QUESTION_ANON)).toHaveAttribute('data-status', 'answered');
         await expect(phoneItem(p3, QUESTION_SPAM)).toHaveCount(0);
