@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
 import QRCode from 'qrcode';
-import { CONSENT_VERSION } from '../../src/contract/registrations.js';
-import { apiClient, signedInAdmin } from './support/api.js';
+import { FIXTURES, fixturesDir, publishedEventWithAttendees } from './support/api.js';
 
 /**
  * On-site journeys: a staff phone checks a pass in with the camera (a fake camera playing a video
@@ -12,7 +11,6 @@ import { apiClient, signedInAdmin } from './support/api.js';
  * 390×844, wall 1920×1080), so it runs once, in the desktop project.
  */
 const SCREENS = 'test-results/screens';
-const FIXTURES = 'tests/e2e/fixtures';
 const PHONE = { width: 390, height: 844 };
 const WALL = { width: 1920, height: 1080 };
 /** antd spaces out a two-character Chinese button label (签 到). */
@@ -24,81 +22,21 @@ type Journey = { eventId: string; theme: string; people: Person[]; storage: stri
 
 let journey: Journey;
 
-const dayPlus = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
-};
-
 /** A published event with one site, open to non-members, and five registered people. */
 async function publishedEventWithPeople(baseURL: string, run: string): Promise<Journey> {
-  const admin = await signedInAdmin(baseURL);
-  const site = await admin.call<{ id: string }>('post', '/sites', {
-    name: `签到测试小区${run}`,
-    projectType: 'residential',
-    willingness: 'yes',
+  const names = ['赵签到', '钱离线', '孙离线', '李离线', '周未到'].map((name) => `${name}${run}`);
+  const event = await publishedEventWithAttendees(baseURL, {
+    run,
+    theme: `标杆小区签到演练${run}`,
+    names,
+    units: ['碧桂园生活服务集团', '万科物业服务有限公司'],
   });
-  const templates = await admin.call<{ isDefault: boolean; currentVersion: { id: string } | null }[]>(
-    'get',
-    '/templates',
-  );
-  const template =
-    templates.find((tpl) => tpl.isDefault && tpl.currentVersion) ??
-    templates.find((tpl) => tpl.currentVersion);
-  const theme = `标杆小区签到演练${run}`;
-  const event = await admin.call<{ id: string; slug: string; sites: { id: string }[] }>('post', '/events', {
-    theme,
-    objectives: ['learn_experience'],
-    eventDate: dayPlus(7),
-    format: 'half_day',
-    sites: [{ siteId: site.id, capacity: 40 }],
-    templateVersionId: template?.currentVersion?.id ?? null,
-    capacity: 40,
-    fee: 0,
-    registrationDeadline: `${dayPlus(6)}T18:00:00+08:00`,
-    meetingPoint: '小区南门',
-    contactName: '陈联络',
-    contactPhone: '13900139000',
-  });
-  await admin.call('post', `/events/${event.id}/agenda/template`, { template: 'half_day' });
-  await admin.call('post', `/events/${event.id}/sites/${event.sites[0].id}/route/default`, {});
-  await admin.call('put', `/events/${event.id}/registration-settings`, {
-    unitQuota: null,
-    requiresApproval: false,
-    allowNonMembers: true,
-    retentionDays: 180,
-  });
-  await admin.call('post', `/events/${event.id}/transition`, { to: 'published' });
-
-  const visitor = await apiClient(baseURL);
-  const names = ['赵签到', '钱离线', '孙离线', '李离线', '周未到'];
-  const people: Person[] = [];
-  for (const [i, name] of names.entries()) {
-    const result = await visitor.call<{ registrationId: string; passUrl: string }>(
-      'post',
-      `/public/events/${event.slug}/registrations`,
-      {
-        name: `${name}${run}`,
-        position: '项目经理',
-        mobile: `139${String(run).padStart(4, '0').slice(-4)}${String(1000 + i)}`,
-        email: null,
-        focusDimensionIds: [],
-        questions: null,
-        answers: {},
-        memberUnitId: null,
-        unitName: i % 2 ? '万科物业服务有限公司' : '碧桂园生活服务集团',
-        eventSiteId: null,
-        consent: true,
-        consentVersion: CONSENT_VERSION,
-      },
-    );
-    people.push({ name: `${name}${run}`, ...result });
-  }
-  await visitor.ctx.dispose();
-  const storage = path.join(FIXTURES, `admin-${run}.json`);
-  fixturesDir();
-  await admin.ctx.storageState({ path: storage });
-  await admin.ctx.dispose();
-  return { eventId: event.id, theme, people, storage };
+  const people = event.attendees.map(({ name, registrationId, passUrl }) => ({
+    name,
+    registrationId,
+    passUrl,
+  }));
+  return { eventId: event.eventId, theme: event.theme, people, storage: event.storage };
 }
 
 /**
@@ -126,12 +64,6 @@ function qrVideo(text: string, file: string, side = 480, frames = 10) {
   writeFileSync(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
 }
 
-/** Generated files (session, fake camera video) stay out of git. */
-function fixturesDir() {
-  mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(path.join(FIXTURES, '.gitignore'), '*\n');
-}
-
 async function shot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
@@ -155,7 +87,7 @@ test.describe
     test('a staff phone checks a pass in with the camera', async ({ baseURL }, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'runs once');
       const person = journey.people[0];
-      mkdirSync(FIXTURES, { recursive: true });
+      fixturesDir();
       const video = path.resolve(FIXTURES, `pass-${person.registrationId}.y4m`);
       qrVideo(person.passUrl, video);
       const browser = await chromium.launch({

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
 import type { Scorecard, WebManifest } from '../../src/contract/observations.js';
-import { CONSENT_VERSION } from '../../src/contract/registrations.js';
-import { API, apiClient, signedInAdmin } from './support/api.js';
+import { API, apiClient, publishedEventWithAttendees } from './support/api.js';
 
 /**
  * The scorecard as an installed app, following the group: on a phone (a real, non-incognito
@@ -19,8 +18,6 @@ const SCREENS = 'test-results/screens';
 const PHONE = { width: 390, height: 844 };
 const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
-const dayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 async function shot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}/observe-install-${name}.png`, fullPage: true });
@@ -33,63 +30,19 @@ test('installable scorecard that opens on the stop where the group is; a host re
   test.skip(testInfo.project.name !== 'desktop', 'makes its own phone and host contexts');
   const base = baseURL!;
   const run = Date.now() % 100_000_000;
-  const admin = await signedInAdmin(base);
-
   // A published event with the default route, one attendee, one group with the attendee in it.
-  const site = await admin.call<{ id: string }>('post', '/sites', {
-    name: `安装测试花园${run}`,
-    projectType: 'residential',
-    willingness: 'yes',
+  const published = await publishedEventWithAttendees(base, {
+    run: String(run),
+    theme: `观摩安装演练${run}`,
+    names: [`郑安装${run}`],
+    units: ['万科物业发展股份有限公司'],
   });
-  const templates = await admin.call<{ isDefault: boolean; currentVersion: { id: string } | null }[]>(
-    'get',
-    '/templates',
-  );
-  const template = templates.find((tpl) => tpl.isDefault && tpl.currentVersion) ?? templates[0];
-  const theme = `观摩安装演练${run}`;
-  const event = await admin.call<{ id: string; slug: string; sites: { id: string }[] }>('post', '/events', {
-    theme,
-    objectives: ['learn_experience'],
-    eventDate: dayPlus(7),
-    format: 'half_day',
-    sites: [{ siteId: site.id, capacity: 40 }],
-    templateVersionId: template?.currentVersion?.id ?? null,
-    capacity: 40,
-    fee: 0,
-    registrationDeadline: `${dayPlus(6)}T18:00:00+08:00`,
-    meetingPoint: '小区南门',
-    contactName: '陈联络',
-    contactPhone: '13900139000',
-  });
-  const eventSiteId = event.sites[0].id;
-  await admin.call('post', `/events/${event.id}/agenda/template`, { template: 'half_day' });
-  await admin.call('post', `/events/${event.id}/sites/${eventSiteId}/route/default`, {});
-  await admin.call('put', `/events/${event.id}/registration-settings`, {
-    unitQuota: null,
-    requiresApproval: false,
-    allowNonMembers: true,
-    retentionDays: 180,
-  });
-  await admin.call('post', `/events/${event.id}/transition`, { to: 'published' });
+  const admin = await apiClient(base, published.storage);
+  const event = { id: published.eventId };
+  const site = { id: published.siteId };
+  const { theme, eventSiteId } = published;
+  const { passToken } = published.attendees[0];
   const visitor = await apiClient(base);
-  const { passToken } = await visitor.call<{ passToken: string }>(
-    'post',
-    `/public/events/${event.slug}/registrations`,
-    {
-      name: `郑安装${run}`,
-      position: '项目经理',
-      mobile: `136${String(run).padStart(8, '0').slice(-8)}`,
-      email: null,
-      focusDimensionIds: [],
-      questions: null,
-      answers: {},
-      memberUnitId: null,
-      unitName: '万科物业发展股份有限公司',
-      eventSiteId: null,
-      consent: true,
-      consentVersion: CONSENT_VERSION,
-    },
-  );
   const card = await visitor.call<Scorecard>('get', `/passes/${passToken}/scorecard`);
   await visitor.ctx.dispose();
   const overview = await admin.call<{ groups: { id: string; name: string }[] }>(

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import type { ObservationSummary, StaffNote } from '../../src/contract/observations.js';
-import { CONSENT_VERSION } from '../../src/contract/registrations.js';
-import { apiClient, signedInAdmin } from './support/api.js';
+import { apiClient, FIXTURES, fixturesDir, publishedEventWithAttendees } from './support/api.js';
 
 /**
  * The observation journey: an attendee opens the phone scorecard once, loses the network, records
@@ -14,7 +13,6 @@ import { apiClient, signedInAdmin } from './support/api.js';
  * It makes its own contexts (phone 390×844, wall 1920×1080), so it runs once, in the desktop project.
  */
 const SCREENS = 'test-results/screens';
-const FIXTURES = 'tests/e2e/fixtures';
 const PHONE = { width: 390, height: 844 };
 const WALL = { width: 1920, height: 1080 };
 const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -22,74 +20,20 @@ const LOCALE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 type Journey = { eventId: string; theme: string; passToken: string; storage: string };
 let journey: Journey;
 
-const dayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** A published event (default template, half-day agenda, default route) and one registered attendee. */
 async function publishedEventWithAttendee(baseURL: string, run: string): Promise<Journey> {
-  const admin = await signedInAdmin(baseURL);
-  const site = await admin.call<{ id: string }>('post', '/sites', {
-    name: `观察测试花园${run}`,
-    projectType: 'residential',
-    willingness: 'yes',
+  const event = await publishedEventWithAttendees(baseURL, {
+    run,
+    theme: `标杆小区观察记录演练${run}`,
+    names: [`吴观察${run}`],
+    units: ['招商积余物业服务有限公司'],
   });
-  const templates = await admin.call<{ isDefault: boolean; currentVersion: { id: string } | null }[]>(
-    'get',
-    '/templates',
-  );
-  const template =
-    templates.find((tpl) => tpl.isDefault && tpl.currentVersion) ??
-    templates.find((tpl) => tpl.currentVersion);
-  const theme = `标杆小区观察记录演练${run}`;
-  const event = await admin.call<{ id: string; slug: string; sites: { id: string }[] }>('post', '/events', {
-    theme,
-    objectives: ['learn_experience'],
-    eventDate: dayPlus(7),
-    format: 'half_day',
-    sites: [{ siteId: site.id, capacity: 40 }],
-    templateVersionId: template?.currentVersion?.id ?? null,
-    capacity: 40,
-    fee: 0,
-    registrationDeadline: `${dayPlus(6)}T18:00:00+08:00`,
-    meetingPoint: '小区南门',
-    contactName: '陈联络',
-    contactPhone: '13900139000',
-  });
-  await admin.call('post', `/events/${event.id}/agenda/template`, { template: 'half_day' });
-  await admin.call('post', `/events/${event.id}/sites/${event.sites[0].id}/route/default`, {});
-  await admin.call('put', `/events/${event.id}/registration-settings`, {
-    unitQuota: null,
-    requiresApproval: false,
-    allowNonMembers: true,
-    retentionDays: 180,
-  });
-  await admin.call('post', `/events/${event.id}/transition`, { to: 'published' });
-
-  const visitor = await apiClient(baseURL);
-  const result = await visitor.call<{ passToken: string }>(
-    'post',
-    `/public/events/${event.slug}/registrations`,
-    {
-      name: `吴观察${run}`,
-      position: '项目经理',
-      mobile: `137${String(run).padStart(8, '0').slice(-8)}`,
-      email: null,
-      focusDimensionIds: [],
-      questions: null,
-      answers: {},
-      memberUnitId: null,
-      unitName: '招商积余物业服务有限公司',
-      eventSiteId: null,
-      consent: true,
-      consentVersion: CONSENT_VERSION,
-    },
-  );
-  await visitor.ctx.dispose();
-  mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(path.join(FIXTURES, '.gitignore'), '*\n');
-  const storage = path.join(FIXTURES, `observe-admin-${run}.json`);
-  await admin.ctx.storageState({ path: storage });
-  await admin.ctx.dispose();
-  return { eventId: event.id, theme, passToken: result.passToken, storage };
+  return {
+    eventId: event.eventId,
+    theme: event.theme,
+    passToken: event.attendees[0].passToken,
+    storage: event.storage,
+  };
 }
 
 /** A camera-sized JPEG (2400×1800: the phone must scale it down) with some shapes to look at. */
@@ -194,7 +138,7 @@ test.describe
       baseURL,
     }, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'runs once');
-      mkdirSync(FIXTURES, { recursive: true });
+      fixturesDir();
       const photoA = path.resolve(FIXTURES, 'observe-a.jpg');
       const photoB = path.resolve(FIXTURES, 'observe-b.jpg');
       await cameraJpeg(photoA, '#9ec5a0');

@@ -75,6 +75,10 @@ export type Attendee = {
 };
 export type PublishedEvent = {
   eventId: string;
+  /** The benchmark site (`sites` id: hosts are linked to it). */
+  siteId: string;
+  /** The event's one site (its `event_sites` id: routes, groups). */
+  eventSiteId: string;
   slug: string;
   theme: string;
   attendees: Attendee[];
@@ -181,5 +185,13 @@ export async function publishedEventWithAttendees(
   const storage = path.join(fixturesDir(), `admin-${run}.json`);
   await admin.ctx.storageState({ path: storage });
   await admin.ctx.dispose();
-  return { eventId: event.id, slug: event.slug, theme, attendees, storage };
+  return {
+    eventId: event.id,
+    siteId: site.id,
+    eventSiteId: event.sites[0].id,
+    slug: event.slug,
+    theme,
+    attendees,
+    storage,
+  };
 }
