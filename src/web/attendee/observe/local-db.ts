@@ -1,4 +1,5 @@
 import type { Scorecard, SharedView } from '../../../contract/observations.js';
+import { indexedStore } from '../../lib/idb.js';
 import type { LocalRecord } from './records.js';
 
 /**
@@ -13,39 +14,13 @@ const RECORDS = 'records';
 export type CachedCard = { key: string; card: Scorecard; fetchedAt: string };
 export type CachedShared = { key: string; shared: SharedView; fetchedAt: string };
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(CARDS)) db.createObjectStore(CARDS, { keyPath: 'key' });
-      if (!db.objectStoreNames.contains(RECORDS)) {
-        const records = db.createObjectStore(RECORDS, { keyPath: 'id' });
-        records.createIndex('token', 'token');
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = null;
-      reject(req.error);
-    };
-  });
-  return opening;
-}
-
-/** Runs one request in its own transaction; resolves once the transaction committed. */
-async function run<T>(store: string, mode: IDBTransactionMode, act: (s: IDBObjectStore) => IDBRequest<T>) {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(store, mode);
-    const req = act(tx.objectStore(store));
-    tx.oncomplete = () => resolve(req.result);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
+const run = indexedStore(DB_NAME, (db) => {
+  if (!db.objectStoreNames.contains(CARDS)) db.createObjectStore(CARDS, { keyPath: 'key' });
+  if (!db.objectStoreNames.contains(RECORDS)) {
+    const records = db.createObjectStore(RECORDS, { keyPath: 'id' });
+    records.createIndex('token', 'token');
+  }
+});
 
 export const loadCard = (token: string) =>
   run<CachedCard | undefined>(CARDS, 'readonly', (s) => s.get(`card:${token}`));

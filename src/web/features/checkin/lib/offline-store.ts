@@ -1,4 +1,5 @@
 import type { CheckinListEntry } from '../../../../contract/checkin.js';
+import { indexedStore } from '../../../lib/idb.js';
 import type { ScanRequest } from '../api.js';
 
 /**
@@ -18,36 +19,10 @@ const DB_NAME = 'guanmo-checkin';
 const LISTS = 'lists';
 const QUEUE = 'queue';
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(LISTS)) db.createObjectStore(LISTS, { keyPath: 'eventId' });
-      if (!db.objectStoreNames.contains(QUEUE)) db.createObjectStore(QUEUE, { keyPath: 'nonce' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = null;
-      reject(req.error);
-    };
-  });
-  return opening;
-}
-
-/** Runs one request in its own transaction and resolves when the transaction is done. */
-async function run<T>(store: string, mode: IDBTransactionMode, act: (s: IDBObjectStore) => IDBRequest<T>) {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(store, mode);
-    const req = act(tx.objectStore(store));
-    tx.oncomplete = () => resolve(req.result);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
+const run = indexedStore(DB_NAME, (db) => {
+  if (!db.objectStoreNames.contains(LISTS)) db.createObjectStore(LISTS, { keyPath: 'eventId' });
+  if (!db.objectStoreNames.contains(QUEUE)) db.createObjectStore(QUEUE, { keyPath: 'nonce' });
+});
 
 export const loadList = (eventId: string) =>
   run<CachedList | undefined>(LISTS, 'readonly', (s) => s.get(eventId));
