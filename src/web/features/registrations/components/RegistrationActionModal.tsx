@@ -5,6 +5,7 @@ import type { Event } from '../../../../contract/events.js';
 import type { Registration } from '../../../../contract/registrations.js';
 import { useApiError } from '../../../components/useApiError.js';
 import { cancelRegistration, moveRegistration, type Substitute, substituteRegistration } from '../api.js';
+import { ContactFields } from './ContactFields.js';
 
 export type RegistrationAction = 'cancel' | 'move' | 'substitute';
 
@@ -83,25 +84,7 @@ export function RegistrationActionModal({
             >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item
-              name="position"
-              label={t('registrations.form.position')}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item
-              name="mobile"
-              label={t('registrations.form.mobile')}
-              rules={[
-                { required: true, pattern: /^1[3-9]\d{9}$/, message: t('registrations.form.mobileInvalid') },
-              ]}
-            >
-              <Input maxLength={11} inputMode="numeric" />
-            </Form.Item>
-            <Form.Item name="email" label={t('registrations.form.email')} rules={[{ type: 'email' }]}>
-              <Input maxLength={254} />
-            </Form.Item>
+            <ContactFields />
           </>
         ) : null}
       </Form>

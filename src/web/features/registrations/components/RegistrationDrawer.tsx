@@ -15,6 +15,7 @@ import {
   updateRegistration,
 } from '../api.js';
 import { AnswerInput } from './AnswerInput.js';
+import { ContactFields } from './ContactFields.js';
 import { UnitSelect } from './UnitSelect.js';
 
 type Values = {
@@ -158,25 +159,7 @@ export function RegistrationDrawer({
             <Input maxLength={100} />
           </Form.Item>
         ) : null}
-        <Form.Item
-          name="position"
-          label={t('registrations.form.position')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="mobile"
-          label={t('registrations.form.mobile')}
-          rules={[
-            { required: true, pattern: /^1[3-9]\d{9}$/, message: t('registrations.form.mobileInvalid') },
-          ]}
-        >
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item name="email" label={t('registrations.form.email')} rules={[{ type: 'email' }]}>
-          <Input maxLength={254} />
-        </Form.Item>
+        <ContactFields />
         {!editing && event.sites.length > 1 ? (
           <Form.Item name="eventSiteId" label={t('registrations.form.site')} rules={[{ required: true }]}>
             <Radio.Group options={event.sites.map((s) => ({ value: s.id, label: s.siteName }))} />
