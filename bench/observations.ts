@@ -10,7 +10,7 @@
  * Not part of npm test.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -36,8 +36,8 @@ import {
   ensureDefaultTemplates,
 } from '../src/server/modules/templates/seed/seed.service.js';
 import { loadVersion } from '../src/server/modules/templates/templates.tree.js';
-import { machine } from './lib/machine.js';
-import { ROOT } from './lib/paths.js';
+import { describeMachine, machine } from './lib/machine.js';
+import { appendToResults } from './lib/paths.js';
 import { createTempDatabase, postgresAvailable } from './lib/postgres.js';
 import { openServerDatabase } from './lib/seed.js';
 import { freePort, guanmoEnv, rssMiB, startGuanmo } from './lib/server.js';
@@ -272,8 +272,7 @@ async function main() {
     results,
   };
   console.log(JSON.stringify(report, null, 2));
-  // BENCH_DRY=1: print only (a trial run does not touch RESULTS.md).
-  if (process.env.BENCH_DRY !== '1') appendFileSync(path.join(ROOT, 'bench/RESULTS.md'), markdown(report));
+  appendToResults(markdown(report));
 }
 
 function markdown(report: {
@@ -283,12 +282,11 @@ function markdown(report: {
   processImageMedianMs: number;
   results: Awaited<ReturnType<typeof runOn>>[];
 }) {
-  const m = report.machine;
   const lines = [
     '',
     '## Observations',
     '',
-    `\`npx tsx bench/observations.ts\` — ${m.date}, ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAverage.join(' ')} (a shared, busy machine).`,
+    `\`npx tsx bench/observations.ts\` — ${describeMachine(report.machine)}.`,
     `${report.attendees} attendees (distinct passes) at once, each: GET scorecard, 5 × PUT observation, PUT note, POST one ${(report.photoBytes / 1024 / 1024).toFixed(1)} MB JPEG (2400 × 1800) with its note (multipart) through the real server process.`,
     `Photo processing alone (processImage: sniff, decode, resize to 2560, WebP, thumbnail), median of 5 in-process: **${report.processImageMedianMs} ms**.`,
     '',

@@ -13,7 +13,7 @@
  * Not part of npm test.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +22,8 @@ import { eventSites, events } from '../src/server/modules/events/events.table.js
 import { qaSettings } from '../src/server/modules/qa/qa.table.js';
 import { registrations } from '../src/server/modules/registrations/registrations.table.js';
 import { sites } from '../src/server/modules/sites/sites.table.js';
-import { machine } from './lib/machine.js';
-import { ROOT } from './lib/paths.js';
+import { describeMachine, machine } from './lib/machine.js';
+import { appendToResults } from './lib/paths.js';
 import { createTempDatabase, postgresAvailable } from './lib/postgres.js';
 import { openServerDatabase } from './lib/seed.js';
 import { freePort, guanmoEnv, type RunningServer, rssMiB, sleep, startGuanmo } from './lib/server.js';
@@ -242,7 +242,7 @@ async function main() {
   }
   const report = { machine: machine(), clients: CLIENTS, questions: QUESTIONS, results };
   console.log(JSON.stringify(report, null, 2));
-  if (process.env.BENCH_DRY !== '1') appendFileSync(path.join(ROOT, 'bench/RESULTS.md'), markdown(report));
+  appendToResults(markdown(report));
 }
 
 function markdown(report: {
@@ -251,12 +251,11 @@ function markdown(report: {
   questions: number;
   results: Awaited<ReturnType<typeof runOn>>[];
 }) {
-  const m = report.machine;
   const lines = [
     '',
     '## Live Q&A: SSE fan-out',
     '',
-    `\`npx tsx bench/qa-sse.ts\` — ${m.date}, ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAverage.join(' ')} (a shared, busy machine).`,
+    `\`npx tsx bench/qa-sse.ts\` — ${describeMachine(report.machine)}.`,
     `${report.clients} SSE clients on the presenter stream (in the bench process, on the same cores as the servers), then ${report.questions} questions asked one every ~250 ms through \`POST /passes/:token/qa/questions\` (alternating processes when there are two). Latency: from sending the ask to the question arriving on a client, over every client and question; "all clients": per question, until the last client had it. Memory: server RSS after the clients connected minus before, per connection of that process.`,
     '',
     '| database | processes | clients | latency p50 / p95 / max ms | all clients p50 / p95 ms | connect s | RSS before → after MiB | per connection KiB | missing | repeats |',

@@ -14,7 +14,7 @@
  * Not part of npm test. Exits non-zero on any failed request or a wrong count.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
@@ -26,7 +26,7 @@ import { registrations } from '../src/server/modules/registrations/registrations
 import { sites } from '../src/server/modules/sites/sites.table.js';
 import { users } from '../src/server/modules/users/users.table.js';
 import { machine } from './lib/machine.js';
-import { OUT_DIR, ROOT, SERVER, writeRaw } from './lib/paths.js';
+import { appendToResults, OUT_DIR, SERVER, writeRaw } from './lib/paths.js';
 import { createTempDatabase, postgresAvailable } from './lib/postgres.js';
 import { openServerDatabase, seedMemberUnits } from './lib/seed.js';
 import { freePort, guanmoEnv, rssMiB, startGuanmo } from './lib/server.js';
@@ -424,8 +424,7 @@ export async function registrationBench() {
   const broken = results.flatMap(problems);
   if (broken.length) throw new Error(broken.join('\n'));
   writeFileSync(path.join(OUT_DIR, 'registration.md'), markdown(report));
-  // BENCH_DRY=1: a trial run leaves RESULTS.md alone (the table is in bench/.out/registration.md).
-  if (process.env.BENCH_DRY !== '1') appendFileSync(path.join(ROOT, 'bench/RESULTS.md'), markdown(report));
+  appendToResults(markdown(report));
 }
 
 function markdown(report: {

@@ -14,3 +14,8 @@ export function machine() {
     loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
+
+/** One line naming the machine, for a RESULTS.md section. */
+export function describeMachine(m: ReturnType<typeof machine>) {
+  return `${m.date}, ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAverage.join(' ')} (a shared, busy machine)`;
+}

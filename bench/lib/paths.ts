@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUT_DIR = path.join(ROOT, 'bench/.out');
+
+/** Appends a section to bench/RESULTS.md; BENCH_DRY=1 (a trial run) leaves the file alone. */
+export function appendToResults(markdown: string) {
+  if (process.env.BENCH_DRY !== '1') appendFileSync(path.join(ROOT, 'bench/RESULTS.md'), markdown);
+}
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 
